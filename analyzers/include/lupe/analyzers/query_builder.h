@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "lupe/analyzers/analyzer.h"
+#include "lupe/analyzers/schema.h"
+
+namespace lupe::analyzers {
+
+// Turns words and phrases a user typed into Xapian queries over the terms TermWriter
+// writes, analysing them with the same Analyzer. It knows the term layout, not the query
+// syntax: searchd's parser splits a query into words, phrases and operators and asks
+// this class for each piece.
+//
+// Matching rules:
+//   - A word matches its exact term or its stem term (exact matches score higher because
+//     they match both); variants at its position are alternatives: "Bürger*innen"
+//     matches buergerinnen or buerger.
+//   - A hyphenated word matches its parts as a phrase or its joined form:
+//     "Smart-City-Strategie" finds "Smart City-Strategie" and "Smartcitystrategie".
+//   - A phrase matches its words at consecutive positions (exact forms and variants),
+//     or all its words written as one: "Smart City Strategie" finds "SmartCity-Strategie".
+//   - Stop words are dropped from ForWords() unless the text has nothing else.
+// Thread-safety: const; shareable.
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  // All words of text must match (AND). An empty Query if text has no words.
+  Xapian::Query ForWords(std::string_view text, const TextField& field) const;
+
+  // text as one phrase. An empty Query if text has no words.
+  Xapian::Query ForPhrase(std::string_view text, const TextField& field) const;
+
+ private:
+  const Analyzer& analyzer_;
+};
+
+}  // namespace lupe::analyzers

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+#include "lupe/analyzers/analyzer.h"
+#include "lupe/analyzers/schema.h"
+
+namespace lupe::analyzers {
+
+// Writes analysed text into a Xapian::Document using the schema (schema.h).
+// Thread-safety: const; shareable if the Analyzer is (it is). The Document is the
+// caller's and must not be shared during the call.
+class TermWriter {
+ public:
+  explicit TermWriter(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  struct Placement {
+    Xapian::termpos first_position = 1;  // Xapian positions start at 1
+    Xapian::termcount wdf_inc = 1;       // weight of each occurrence (title > body)
+  };
+
+  // Indexes text into document under field. Returns the position after the last token,
+  // to continue the next text of the same field (leave a gap to stop phrases spanning).
+  Xapian::termpos Write(std::string_view text, const TextField& field, Placement placement,
+                        Xapian::Document& document) const;
+
+ private:
+  const Analyzer& analyzer_;
+};
+
+}  // namespace lupe::analyzers

@@ -1,0 +1,243 @@
+#include "lupe/analyzers/analyzer.h"
+
+#include <xapian.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uversion.h>
+
+#include "fingerprint.h"
+#include "normalizer.h"
+#include "segmenter.h"
+#include "stemmer.h"
+#include "utf16_text.h"
+#include "word_grouper.h"
+#include "word_lists.h"
+
+namespace lupe::analyzers {
+namespace {
+
+// Input is analysed in chunks of about this many bytes, cut at white space, so that
+// huge inputs need bounded memory and ICU's 32-bit indices never overflow.
+constexpr std::size_t kChunkBytes = 1 << 18;
+
+// The end of the next chunk of text starting at begin: after the last ASCII white space
+// in the chunk window, else at a UTF-8 character boundary.
+std::size_t ChunkEnd(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= kChunkBytes) return text.size();
+  std::size_t end = begin + kChunkBytes;
+  for (std::size_t i = end; i > begin + kChunkBytes / 2; --i) {
+    const char c = text[i - 1];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') return i;
+  }
+  while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+std::vector<std::pair<std::string, std::string>> NormalisedPairs(
+    const Normalizer& normalizer, std::string_view data) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  Utf16Text utf16;
+  for (const auto& fields : ParseWordList(data)) {
+    if (fields.size() != 2) continue;
+    std::pair<std::string, std::string> pair;
+    utf16.Assign(fields[0], 0);
+    normalizer.Append(utf16.data(), utf16.data() + utf16.size(), pair.first);
+    utf16.Assign(fields[1], 0);
+    normalizer.Append(utf16.data(), utf16.data() + utf16.size(), pair.second);
+    pairs.push_back(std::move(pair));
+  }
+  return pairs;
+}
+
+StringSet NormalisedWords(const Normalizer& normalizer, std::string_view data) {
+  StringSet words;
+  Utf16Text utf16;
+  for (const auto& fields : ParseWordList(data)) {
+    for (const auto& field : fields) {
+      std::string word;
+      utf16.Assign(field, 0);
+      normalizer.Append(utf16.data(), utf16.data() + utf16.size(), word);
+      words.insert(std::move(word));
+    }
+  }
+  return words;
+}
+
+std::string MakeFingerprint(const AnalyzerData& data) {
+  std::string fingerprint = "lupe-de/1";
+  fingerprint += " unicode=" U_UNICODE_VERSION;
+  fingerprint += " snowball=german xapian=" + std::to_string(XAPIAN_MAJOR_VERSION) + "." +
+                 std::to_string(XAPIAN_MINOR_VERSION);
+  fingerprint += " data=" + HashHex({data.stop_words, data.umlaut_plurals});
+  return fingerprint;
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  Impl()
+      : stemmer(NormalisedPairs(normalizer, CompiledAnalyzerData().umlaut_plurals)),
+        stop_words(NormalisedWords(normalizer, CompiledAnalyzerData().stop_words)),
+        fingerprint(MakeFingerprint(CompiledAnalyzerData())) {}
+
+  Normalizer normalizer;
+  Segmenter segmenter;
+  Stemmer stemmer;
+  StringSet stop_words;
+  std::string fingerprint;
+};
+
+namespace {
+
+// The state of one Analyze() call: buffers reused across chunks and tokens.
+class Run {
+ public:
+  Run(const Analyzer::Impl& impl, TokenSink& sink) : impl_(impl), sink_(sink) {}
+
+  void Chunk(std::string_view chunk, std::uint32_t base_offset) {
+    text_.Assign(chunk, base_offset);
+    impl_.segmenter.Segment(text_, pieces_);
+    GroupWords(text_, pieces_, words_);
+    for (std::size_t w = 0; w < words_.size();) {
+      std::size_t last = w;
+      while (last + 1 < words_.size() && words_[last].hyphen_after) ++last;
+      EmitChain(w, last);
+      w = last + 1;
+    }
+  }
+
+ private:
+  // A word ready to emit: its exact form, and for a gender form its base.
+  struct Prepared {
+    std::string text;
+    std::string base;
+    bool gender = false;
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+  };
+
+  // Normalises word into prepared_[index]. False if the word is empty or over-long.
+  bool Prepare(const Word& word, std::size_t index) {
+    if (prepared_.size() <= index) prepared_.resize(index + 1);
+    Prepared& out = prepared_[index];
+    out.text.clear();
+    const char16_t* units = text_.data();
+    impl_.normalizer.Append(units + word.begin, units + word.base_end, out.text);
+    out.gender = word.gender != Word::Gender::kNone;
+    if (out.gender) {
+      out.base = out.text;
+      out.text += word.gender == Word::Gender::kIn ? "in" : "innen";
+    }
+    out.start = text_.ByteOffset(word.begin);
+    out.end = text_.ByteOffset(word.end);
+    return !out.text.empty() && out.text.size() <= Analyzer::kMaxTokenBytes &&
+           (!out.gender || !out.base.empty());
+  }
+
+  // Emits a word, or a hyphen chain words_[first..last]: the parts at consecutive
+  // positions, the joined form beside the first part (unless every part is a number,
+  // as in 2021-2025). A gender form brings its base as a variant.
+  void EmitChain(std::size_t first, std::size_t last) {
+    std::size_t count = 0;
+    for (std::size_t w = first; w <= last; ++w) {
+      if (Prepare(words_[w], count)) ++count;
+    }
+    const bool compound = count > 1;
+    bool emit_joined = false;
+    if (compound) {
+      joined_.clear();
+      bool all_numeric = true;
+      for (std::size_t i = 0; i < count; ++i) {
+        joined_ += prepared_[i].text;
+        if (!HasDigit(prepared_[i].text)) all_numeric = false;
+      }
+      emit_joined = !all_numeric && joined_.size() <= Analyzer::kMaxTokenBytes;
+    }
+    const TokenFlags part_flags = compound ? kCompoundPart : kNoFlags;
+    for (std::size_t i = 0; i < count; ++i) {
+      const Prepared& part = prepared_[i];
+      token_.start = part.start;
+      token_.end = part.end;
+      token_.text = part.text;
+      const TokenFlags head = compound && i == 0 ? kCompoundHead : kNoFlags;
+      Emit(part_flags | head | (part.gender ? kGender : kNoFlags));
+      if (part.gender) {
+        token_.text = part.base;
+        Emit(part_flags | kVariant | kGenderBase);
+      }
+      if (i == 0 && emit_joined) {
+        token_.text = joined_;
+        token_.end = prepared_[count - 1].end;
+        Emit(kVariant | kJoined);
+      }
+      ++position_;
+    }
+  }
+
+  static bool HasDigit(std::string_view text) {
+    return text.find_first_of("0123456789") != std::string_view::npos;
+  }
+
+  void Emit(TokenFlags flags) {
+    if (HasDigit(token_.text)) {
+      flags |= kNumeric;
+      token_.stem.clear();
+    } else if (token_.text.find('.') != std::string::npos) {
+      token_.stem.clear();  // abbreviations and host names ("z.b", "www.ulm.de")
+    } else {
+      impl_.stemmer.Stem(token_.text, token_.stem);
+    }
+    if (impl_.stop_words.contains(token_.text)) flags |= kStopWord;
+    token_.flags = flags;
+    token_.position = position_;
+    sink_.OnToken(token_);
+  }
+
+  const Analyzer::Impl& impl_;
+  TokenSink& sink_;
+  Utf16Text text_;
+  std::vector<Piece> pieces_;
+  std::vector<Word> words_;
+  std::vector<Prepared> prepared_;
+  Token token_;
+  std::string joined_;
+  std::uint32_t position_ = 0;
+};
+
+class CollectingSink : public TokenSink {
+ public:
+  explicit CollectingSink(std::vector<Token>& tokens) : tokens_(tokens) {}
+  void OnToken(const Token& token) override { tokens_.push_back(token); }
+
+ private:
+  std::vector<Token>& tokens_;
+};
+
+}  // namespace
+
+Analyzer::Analyzer() : impl_(std::make_unique<const Impl>()) {}
+Analyzer::~Analyzer() = default;
+
+void Analyzer::Analyze(std::string_view text, TokenSink& sink) const {
+  Run run(*impl_, sink);
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = ChunkEnd(text, begin);
+    run.Chunk(text.substr(begin, end - begin), static_cast<std::uint32_t>(begin));
+    begin = end;
+  }
+}
+
+std::vector<Token> Analyzer::Analyze(std::string_view text) const {
+  std::vector<Token> tokens;
+  CollectingSink sink(tokens);
+  Analyze(text, sink);
+  return tokens;
+}
+
+const std::string& Analyzer::Fingerprint() const { return impl_->fingerprint; }
+
+bool Analyzer::IsStopWord(std::string_view normalised) const {
+  return impl_->stop_words.contains(normalised);
+}
+
+}  // namespace lupe::analyzers

@@ -1,0 +1,120 @@
+#include "lupe/analyzers/query_builder.h"
+
+#include <string>
+
+namespace lupe::analyzers {
+namespace {
+
+// The tokens of one position of a query text.
+struct Slot {
+  std::vector<const Token*> tokens;
+  bool stop_word = true;  // every original token here is a stop word
+};
+
+// A word of the query: one slot, or the slots of a hyphenated compound.
+struct Unit {
+  std::vector<Slot> slots;
+  const Token* joined = nullptr;
+  bool stop_word = true;
+};
+
+std::vector<Unit> Units(const std::vector<Token>& tokens) {
+  std::vector<Unit> units;
+  for (const Token& token : tokens) {
+    if (token.Has(kJoined)) {
+      if (!units.empty()) units.back().joined = &token;
+      continue;
+    }
+    if (token.Has(kVariant)) {
+      if (!units.empty()) units.back().slots.back().tokens.push_back(&token);
+      continue;
+    }
+    if (units.empty() || !token.Has(kCompoundPart) || token.Has(kCompoundHead)) {
+      units.emplace_back();
+    }
+    Unit& unit = units.back();
+    Slot& slot = unit.slots.emplace_back();
+    slot.tokens.push_back(&token);
+    if (!token.Has(kStopWord)) {
+      slot.stop_word = false;
+      unit.stop_word = false;
+    }
+  }
+  return units;
+}
+
+Xapian::Query ExactTerm(const TextField& field, const Token& token) {
+  return Xapian::Query(schema::ExactTerm(field, token.text));
+}
+
+// Exact or stem term of every token in the slot.
+Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot) {
+  std::vector<Xapian::Query> alternatives;
+  for (const Token* token : slot.tokens) {
+    alternatives.push_back(ExactTerm(field, *token));
+    if (!token->stem.empty()) {
+      alternatives.emplace_back(schema::StemTerm(field, token->stem));
+    }
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+// Exact terms of every token in the slot: what a phrase can match positionally.
+Xapian::Query SlotPhraseQuery(const TextField& field, const Slot& slot) {
+  std::vector<Xapian::Query> alternatives;
+  for (const Token* token : slot.tokens) alternatives.push_back(ExactTerm(field, *token));
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+Xapian::Query Phrase(std::vector<Xapian::Query>& positions) {
+  if (positions.size() == 1) return positions.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
+                       static_cast<Xapian::termcount>(positions.size()));
+}
+
+Xapian::Query UnitQuery(const TextField& field, const Unit& unit) {
+  if (unit.slots.size() == 1 && !unit.joined) return SlotWordQuery(field, unit.slots.front());
+  std::vector<Xapian::Query> positions;
+  for (const Slot& slot : unit.slots) positions.push_back(SlotPhraseQuery(field, slot));
+  Xapian::Query parts = Phrase(positions);
+  if (!unit.joined) return parts;
+  return Xapian::Query(Xapian::Query::OP_OR, parts,
+                       SlotWordQuery(field, Slot{{unit.joined}, false}));
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {
+  const std::vector<Token> tokens = analyzer_.Analyze(text);
+  const std::vector<Unit> units = Units(tokens);
+  bool only_stop_words = true;
+  for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;
+  std::vector<Xapian::Query> required;
+  for (const Unit& unit : units) {
+    if (unit.stop_word && !only_stop_words) continue;
+    required.push_back(UnitQuery(field, unit));
+  }
+  if (required.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+}
+
+Xapian::Query QueryBuilder::ForPhrase(std::string_view text, const TextField& field) const {
+  const std::vector<Token> tokens = analyzer_.Analyze(text);
+  std::vector<Xapian::Query> positions;
+  std::string joined;
+  std::size_t words = 0;
+  for (const Unit& unit : Units(tokens)) {
+    for (const Slot& slot : unit.slots) {
+      positions.push_back(SlotPhraseQuery(field, slot));
+      joined += slot.tokens.front()->text;
+      ++words;
+    }
+  }
+  if (positions.empty()) return Xapian::Query();
+  Xapian::Query phrase = Phrase(positions);
+  if (words < 2 || joined.size() > Analyzer::kMaxTokenBytes) return phrase;
+  return Xapian::Query(Xapian::Query::OP_OR, phrase,
+                       Xapian::Query(schema::ExactTerm(field, joined)));
+}
+
+}  // namespace lupe::analyzers

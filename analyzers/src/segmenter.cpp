@@ -1,0 +1,60 @@
+#include "segmenter.h"
+
+#include <atomic>
+#include <string>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "lupe/analyzers/error.h"
+
+namespace lupe::analyzers {
+namespace {
+
+std::atomic<std::uint64_t> next_segmenter_id{1};
+
+struct ThreadIterator {
+  std::uint64_t owner = 0;
+  std::unique_ptr<icu::BreakIterator> iterator;
+};
+
+}  // namespace
+
+Segmenter::Segmenter() : id_(next_segmenter_id.fetch_add(1)) {
+  UErrorCode status = U_ZERO_ERROR;
+  prototype_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getGerman(), status));
+  if (U_FAILURE(status) || !prototype_) {
+    throw Error(ErrorCode::kInternal,
+                std::string("ICU word break iterator unavailable: ") + u_errorName(status));
+  }
+}
+
+void Segmenter::Segment(const Utf16Text& text, std::vector<Piece>& pieces) const {
+  thread_local ThreadIterator local;
+  if (local.owner != id_) {
+    local.iterator.reset(prototype_->clone());
+    local.owner = id_;
+  }
+  icu::BreakIterator& iterator = *local.iterator;
+  pieces.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  utext_openUChars(&utext, text.data(), text.size(), &status);
+  iterator.setText(&utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(&utext);
+    return;
+  }
+  std::int32_t begin = iterator.first();
+  for (std::int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = iterator.next()) {
+    if (iterator.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) pieces.push_back({begin, end});
+  }
+  // The iterator keeps a pointer to the text; detach it before the text goes away.
+  static const char16_t kEmpty[1] = {0};
+  utext_openUChars(&utext, kEmpty, 0, &status);
+  iterator.setText(&utext, status);
+  utext_close(&utext);
+}
+
+}  // namespace lupe::analyzers
