@@ -1,5 +1,7 @@
 #include "lupe/analyzers/analyzer.h"
 
+#include <atomic>
+
 #include <xapian.h>
 
 #include <unicode/uchar.h>
@@ -10,11 +12,14 @@
 #include "segmenter.h"
 #include "stemmer.h"
 #include "utf16_text.h"
+#include "word_cache.h"
 #include "word_grouper.h"
 #include "word_lists.h"
 
 namespace lupe::analyzers {
 namespace {
+
+std::atomic<std::uint64_t> next_analyzer_id{1};
 
 // Input is analysed in chunks of about this many bytes, cut at white space, so that
 // huge inputs need bounded memory and ICU's 32-bit indices never overflow.
@@ -85,14 +90,28 @@ struct Analyzer::Impl {
   Stemmer stemmer;
   StringSet stop_words;
   std::string fingerprint;
+  std::uint64_t id = next_analyzer_id.fetch_add(1);
 };
 
 namespace {
 
+// This thread's word cache for the analyzer with the given id (the cache of the analyzer
+// that used the thread before is dropped: analyzers may have different data).
+WordCache& ThreadWordCache(std::uint64_t analyzer_id) {
+  thread_local std::uint64_t owner = 0;
+  thread_local WordCache cache;
+  if (owner != analyzer_id) {
+    cache.Clear();
+    owner = analyzer_id;
+  }
+  return cache;
+}
+
 // The state of one Analyze() call: buffers reused across chunks and tokens.
 class Run {
  public:
-  Run(const Analyzer::Impl& impl, TokenSink& sink) : impl_(impl), sink_(sink) {}
+  Run(const Analyzer::Impl& impl, TokenSink& sink)
+      : impl_(impl), sink_(sink), cache_(ThreadWordCache(impl.id)) {}
 
   void Chunk(std::string_view chunk, std::uint32_t base_offset) {
     text_.Assign(chunk, base_offset);
@@ -174,27 +193,35 @@ class Run {
     }
   }
 
+  // The stem and flags of a normalised word, from the filters after normalisation.
+  TokenFlags Classify(std::string_view text, std::string& stem) const {
+    TokenFlags flags = impl_.stop_words.contains(text) ? kStopWord : kNoFlags;
+    stem.clear();
+    if (HasDigit(text)) return flags | kNumeric;
+    // Abbreviations and host names ("z.b", "www.ulm.de") are not words to stem.
+    if (text.find('.') != std::string_view::npos) return flags;
+    impl_.stemmer.Stem(text, stem);
+    return flags;
+  }
+
   static bool HasDigit(std::string_view text) {
     return text.find_first_of("0123456789") != std::string_view::npos;
   }
 
   void Emit(TokenFlags flags) {
-    if (HasDigit(token_.text)) {
-      flags |= kNumeric;
-      token_.stem.clear();
-    } else if (token_.text.find('.') != std::string::npos) {
-      token_.stem.clear();  // abbreviations and host names ("z.b", "www.ulm.de")
-    } else {
-      impl_.stemmer.Stem(token_.text, token_.stem);
+    TokenFlags word_flags = kNoFlags;
+    if (!cache_.Find(token_.text, token_.stem, word_flags)) {
+      word_flags = Classify(token_.text, token_.stem);
+      cache_.Insert(token_.text, token_.stem, word_flags);
     }
-    if (impl_.stop_words.contains(token_.text)) flags |= kStopWord;
-    token_.flags = flags;
+    token_.flags = flags | word_flags;
     token_.position = position_;
     sink_.OnToken(token_);
   }
 
   const Analyzer::Impl& impl_;
   TokenSink& sink_;
+  WordCache& cache_;
   Utf16Text text_;
   std::vector<Piece> pieces_;
   std::vector<Word> words_;

@@ -30,16 +30,16 @@ Normalizer::Normalizer() {
 }
 
 void Normalizer::Append(const char16_t* begin, const char16_t* end, std::string& out) const {
+  // Fast path for ASCII, where NFKC case folding is plain lower-casing.
+  const std::size_t start = out.size();
   for (const char16_t* p = begin; p != end; ++p) {
     if (*p >= 0x80) {
+      out.resize(start);
       AppendNonAscii(begin, end, out);
       return;
     }
-  }
-  for (const char16_t* p = begin; p != end; ++p) {
-    char c = static_cast<char>(*p);
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out.push_back(c);
+    const char c = static_cast<char>(*p);
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
 }
 

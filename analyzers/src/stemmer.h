@@ -18,9 +18,9 @@ namespace lupe::analyzers {
 //      "burger" -> "burg" (Bürger never matches Burger).
 //   2. Umlaut plurals listed in umlaut_plurals.txt map to the singular's stem:
 //      "staedte" -> "staedt" -> "stadt", "laendern" -> "laend" -> "land".
-// Thread-safety: const and shareable. Each thread keeps its own Snowball state and a
-// bounded cache of recent stems (thread-local, keyed by the owning Stemmer), because
-// Xapian::Stem is not safe for concurrent use and stemming is the costliest filter.
+// Thread-safety: const and shareable; each thread has its own Snowball state
+// (thread-local), because Xapian::Stem is not safe for concurrent use. Callers cache
+// results (WordCache): stemming is the costliest filter.
 class Stemmer {
  public:
   // singular_plural: normalised (singular, plural) pairs, e.g. ("stadt", "staedte").
@@ -30,9 +30,6 @@ class Stemmer {
   void Stem(std::string_view word, std::string& stem) const;
 
  private:
-  void StemUncached(std::string_view word, std::string& stem) const;
-
-  std::uint64_t id_;        // distinguishes Stemmers in the thread-local caches
   StringMap plural_stems_;  // stem of plural -> stem of singular
 };
 

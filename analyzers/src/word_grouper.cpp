@@ -6,7 +6,8 @@ namespace lupe::analyzers {
 namespace {
 
 bool IsInnerSeparator(char16_t c) {
-  return c == u':' || c == u'\u00B7' || c == u'_' || c == u'\u2027' || c == u'\u22C5';
+  if (c < 0x80) return c == u':' || c == u'_';
+  return c == u'\u00B7' || c == u'\u2027' || c == u'\u22C5';
 }
 
 bool IsCompoundHyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2011'; }
@@ -60,17 +61,18 @@ void SplitPiece(const Utf16Text& text, Piece piece, std::vector<Word>& words) {
 // Rule 1 across ICU pieces: base, a marker ("*", "/", "/-", or one of the inner
 // separators where ICU splits at them), then the suffix piece.
 bool MergesAsGender(const Utf16Text& text, const Word& base, const Piece& next) {
-  if (base.gender != Word::Gender::kNone || !IsLetter(text[base.end - 1])) return false;
+  // Cheapest tests first: this runs between every two words.
   if (GenderSuffix(text, next.begin, next.end) == Word::Gender::kNone) return false;
   const std::int32_t gap = next.begin - base.end;
   const char16_t marker = text[base.end];
-  if (gap == 1) return marker == u'*' || marker == u'/' || IsInnerSeparator(marker);
-  return gap == 2 && marker == u'/' && IsCompoundHyphen(text[base.end + 1]);
+  const bool marked = gap == 1 ? marker == u'*' || marker == u'/' || IsInnerSeparator(marker)
+                               : gap == 2 && marker == u'/' && IsCompoundHyphen(text[base.end + 1]);
+  return marked && base.gender == Word::Gender::kNone && IsLetter(text[base.end - 1]);
 }
 
 // Rule 1 with parentheses: "Bürger(innen)".
 bool MergesAsParenthesisGender(const Utf16Text& text, const Word& base, const Piece& next) {
-  if (base.gender != Word::Gender::kNone || next.begin - base.end != 1) return false;
+  if (next.begin - base.end != 1 || base.gender != Word::Gender::kNone) return false;
   if (text[base.end] != u'(' || next.end >= text.size() || text[next.end] != u')') return false;
   return IsLetter(text[base.end - 1]) &&
          GenderSuffix(text, next.begin, next.end) != Word::Gender::kNone;
