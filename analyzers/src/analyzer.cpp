@@ -25,15 +25,18 @@ std::atomic<std::uint64_t> next_analyzer_id{1};
 // huge inputs need bounded memory and ICU's 32-bit indices never overflow.
 constexpr std::size_t kChunkBytes = 1 << 18;
 
-// The end of the next chunk of text starting at begin: after the last ASCII white space
-// in the chunk window, else at a UTF-8 character boundary.
-std::size_t ChunkEnd(std::string_view text, std::size_t begin) {
+// Where the next chunk of text starting at begin ends: after the last ASCII white space
+// in the second half of the chunk window. Without one, the chunk is cut at a UTF-8
+// character boundary (`forced`), which may split a word.
+std::size_t ChunkEnd(std::string_view text, std::size_t begin, bool* forced) {
+  *forced = false;
   if (text.size() - begin <= kChunkBytes) return text.size();
   std::size_t end = begin + kChunkBytes;
   for (std::size_t i = end; i > begin + kChunkBytes / 2; --i) {
     const char c = text[i - 1];
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') return i;
   }
+  *forced = true;
   while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return end;
 }
@@ -113,10 +116,21 @@ class Run {
   Run(const Analyzer::Impl& impl, TokenSink& sink)
       : impl_(impl), sink_(sink), cache_(ThreadWordCache(impl.id)) {}
 
-  void Chunk(std::string_view chunk, std::uint32_t base_offset) {
+  // Analyses the next chunk. cut_before / cut_after: the chunk starts / ends inside a
+  // run of text without white space; a word touching such a cut is a fragment of one
+  // longer than a chunk half, far over kMaxTokenBytes, and is dropped like it.
+  void Chunk(std::string_view chunk, std::uint32_t base_offset, bool cut_before,
+             bool cut_after) {
     text_.Assign(chunk, base_offset);
     impl_.segmenter.Segment(text_, pieces_);
     GroupWords(text_, pieces_, words_);
+    if (cut_after && !words_.empty() && words_.back().end == text_.size()) {
+      words_.pop_back();
+      if (!words_.empty()) words_.back().hyphen_after = false;
+    }
+    if (cut_before && !words_.empty() && words_.front().begin == 0) {
+      words_.erase(words_.begin());
+    }
     for (std::size_t w = 0; w < words_.size();) {
       std::size_t last = w;
       while (last + 1 < words_.size() && words_[last].hyphen_after) ++last;
@@ -247,9 +261,13 @@ Analyzer::~Analyzer() = default;
 
 void Analyzer::Analyze(std::string_view text, TokenSink& sink) const {
   Run run(*impl_, sink);
+  bool cut_before = false;
   for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t end = ChunkEnd(text, begin);
-    run.Chunk(text.substr(begin, end - begin), static_cast<std::uint32_t>(begin));
+    bool cut_after = false;
+    const std::size_t end = ChunkEnd(text, begin, &cut_after);
+    run.Chunk(text.substr(begin, end - begin), static_cast<std::uint32_t>(begin), cut_before,
+              cut_after);
+    cut_before = cut_after;
     begin = end;
   }
 }

@@ -2,12 +2,71 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
-
-#include "word_lists.h"
+#include <vector>
 
 namespace lupe::analyzers {
 namespace {
+
+// Counts occurrences of strings: open addressing over a power-of-two table that grows,
+// keys in one arena. Much cheaper per token than std::unordered_map<std::string, ...>,
+// which allocates a node per key and divides by a prime per lookup.
+class StringCounter {
+ public:
+  StringCounter() : slots_(kInitialSlots) {}
+
+  void Add(std::string_view key) {
+    const std::uint64_t hash = std::hash<std::string_view>{}(key) | 1;
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.hash == 0) {
+        slot = Slot{hash, static_cast<std::uint32_t>(arena_.size()),
+                    static_cast<std::uint32_t>(key.size()), 1};
+        arena_.append(key);
+        if (++used_ * 2 > slots_.size()) Grow();
+        return;
+      }
+      if (slot.hash == hash && Key(slot) == key) {
+        ++slot.count;
+        return;
+      }
+    }
+  }
+
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (const Slot& slot : slots_) {
+      if (slot.hash != 0) fn(Key(slot), slot.count);
+    }
+  }
+
+ private:
+  static constexpr std::size_t kInitialSlots = 1024;
+  struct Slot {
+    std::uint64_t hash;  // 0: empty
+    std::uint32_t offset;
+    std::uint32_t length;
+    Xapian::termcount count;
+  };
+
+  std::string_view Key(const Slot& slot) const {
+    return std::string_view(arena_).substr(slot.offset, slot.length);
+  }
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.hash == 0) continue;
+      std::size_t i = slot.hash & (slots_.size() - 1);
+      while (slots_[i].hash != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  std::size_t used_ = 0;
+};
 
 class DocumentSink : public TokenSink {
  public:
@@ -22,19 +81,18 @@ class DocumentSink : public TokenSink {
     exact_.resize(exact_prefix_);
     exact_ += token.text;
     document_.add_posting(exact_, position, placement_.wdf_inc);
-    if (!token.stem.empty()) ++stem_counts_[token.stem];
+    if (!token.stem.empty()) stem_counts_.Add(token.stem);
     if (position >= next_position_) next_position_ = position + 1;
   }
 
   // Adds the stem terms, each once with its total within-document frequency: far fewer
   // calls into Xapian::Document's term map than one per occurrence.
   void Flush() {
-    for (const auto& [stem, count] : stem_counts_) {
+    stem_counts_.ForEach([this](std::string_view stem, Xapian::termcount count) {
       stem_.resize(stem_prefix_);
       stem_ += stem;
       document_.add_term(stem_, count * placement_.wdf_inc);
-    }
-    stem_counts_.clear();
+    });
   }
 
   Xapian::termpos next_position() const { return next_position_; }
@@ -47,7 +105,7 @@ class DocumentSink : public TokenSink {
   std::size_t exact_prefix_;
   std::size_t stem_prefix_;
   Xapian::termpos next_position_ = 0;
-  std::unordered_map<std::string, Xapian::termcount, StringHash, std::equal_to<>> stem_counts_;
+  StringCounter stem_counts_;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Analysis throughput: Lupe's analyzer vs Xapian's TermGenerator (german2, STEM_SOME) on
 // the same texts, both writing terms into a Xapian::Document, one thread.
-// Usage: bench-analyzer FILE.jsonl [MAX_MB]   (one JSON object per line with a "text" field)
+// Usage: bench-analyzer FILE.jsonl [MAX_MB [ROUNDS]]
+//   (one JSON object per line with a "text" field; defaults: 40 MB, 5 rounds)
 // See docs/performance.md; run through bench/analyzer/run.
 
 #include <algorithm>
@@ -66,10 +67,11 @@ std::pair<Result, Result> MeasureInterleaved(const std::vector<std::string>& tex
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: bench-analyzer FILE.jsonl [MAX_MB]\n";
+    std::cerr << "usage: bench-analyzer FILE.jsonl [MAX_MB [ROUNDS]]\n";
     return 64;
   }
   const std::size_t max_mb = argc > 2 ? std::stoul(argv[2]) : 40;
+  const int rounds = argc > 3 ? std::stoi(argv[3]) : 5;
   const std::vector<std::string> texts = LoadTexts(argv[1], max_mb << 20);
   std::size_t bytes = 0;
   for (const auto& text : texts) bytes += text.size();
@@ -88,10 +90,10 @@ int main(int argc, char** argv) {
     generator.index_text(text);
   };
 
-  // Five rounds; each indexer's best round counts.
+  // Each indexer's best round counts.
   Result best_lupe, best_xapian;
   best_lupe.seconds = best_xapian.seconds = 1e9;
-  for (int round = 0; round < 5; ++round) {
+  for (int round = 0; round < rounds; ++round) {
     const auto [x, l] = MeasureInterleaved(texts, xapian, lupe);
     if (x.seconds < best_xapian.seconds) best_xapian = x;
     if (l.seconds < best_lupe.seconds) best_lupe = l;

@@ -1,1 +1,149 @@
+// The analysis chain end to end through Xapian: documents written with TermWriter are
+// found by queries built with QueryBuilder, as the numbered behaviours promise.
 #include <catch2/catch.hpp>
+
+#include <set>
+#include <xapian.h>
+
+#include "lupe/analyzers/query_builder.h"
+#include "lupe/analyzers/term_writer.h"
+
+using lupe::analyzers::Analyzer;
+using lupe::analyzers::QueryBuilder;
+using lupe::analyzers::TermWriter;
+namespace schema = lupe::analyzers::schema;
+using Names = std::set<std::string>;
+
+namespace {
+
+class TestIndex {
+ public:
+  explicit TestIndex(const std::vector<std::string>& texts)
+      : database_(std::string(), Xapian::DB_BACKEND_INMEMORY),
+        writer_(analyzer_),
+        builder_(analyzer_) {
+    for (const std::string& text : texts) {
+      Xapian::Document document;
+      document.set_data(text);
+      writer_.Write(text, schema::kBody, {}, document);
+      database_.add_document(document);
+    }
+  }
+
+  Names Words(const std::string& query) const { return Run(builder_.ForWords(query, schema::kBody)); }
+  Names Phrase(const std::string& query) const { return Run(builder_.ForPhrase(query, schema::kBody)); }
+
+  // The texts matching query, best first.
+  std::vector<std::string> Ranked(const std::string& query) const {
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(builder_.ForWords(query, schema::kBody));
+    std::vector<std::string> texts;
+    const Xapian::MSet matches = enquire.get_mset(0, 100);
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      texts.push_back(match.get_document().get_data());
+    }
+    return texts;
+  }
+
+ private:
+  Names Run(const Xapian::Query& query) const {
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    Names names;
+    const Xapian::MSet matches = enquire.get_mset(0, 100);
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      names.insert(match.get_document().get_data());
+    }
+    return names;
+  }
+
+  Analyzer analyzer_;
+  Xapian::WritableDatabase database_;
+  TermWriter writer_;
+  QueryBuilder builder_;
+};
+
+}  // namespace
+
+TEST_CASE("case, Unicode forms and umlaut spellings find each other, Burger stays apart") {
+  const TestIndex index({"Bürger", "Buerger", "BÜRGER", "Bu\xCC\x88rger", "Burger"});
+  const Names family{"Bürger", "Buerger", "BÜRGER", "Bu\xCC\x88rger"};
+  for (const char* query : {"Bürger", "buerger", "BUERGER", "Bu\xCC\x88rger"}) {
+    INFO(query);
+    CHECK(index.Words(query) == family);
+  }
+  CHECK(index.Words("Burger") == Names{"Burger"});
+}
+
+TEST_CASE("Straße, Strasse and STRASSE are one word; Wärmeplanung and Waermeplanung too") {
+  const TestIndex index({"Straße", "Strasse", "STRASSE", "Wärmeplanung", "Waermeplanung"});
+  CHECK(index.Words("strasse") == Names{"Straße", "Strasse", "STRASSE"});
+  CHECK(index.Words("Wärmeplanung") == Names{"Wärmeplanung", "Waermeplanung"});
+}
+
+TEST_CASE("inflected forms match, and exact forms rank first") {
+  const TestIndex index({"Strategien der Städte", "Strategie der Stadt"});
+  CHECK(index.Words("Strategie").size() == 2);
+  CHECK(index.Words("Städte") == Names{"Strategien der Städte", "Strategie der Stadt"});
+  CHECK(index.Ranked("Strategien").front() == "Strategien der Städte");
+  CHECK(index.Ranked("Strategie").front() == "Strategie der Stadt");
+}
+
+TEST_CASE("hyphenated compounds: all spellings find each other, and as a phrase") {
+  const std::vector<std::string> spellings = {"Die Smart-City-Strategie", "Die SmartCity-Strategie",
+                                              "Die Smartcitystrategie"};
+  const TestIndex index(spellings);
+  const Names all(spellings.begin(), spellings.end());
+  for (const char* query : {"Smart-City-Strategie", "SmartCity-Strategie", "Smartcitystrategie"}) {
+    INFO(query);
+    CHECK(index.Words(query) == all);
+  }
+  CHECK(index.Phrase("Smart City Strategie") == all);
+  // "SmartCity" is "Smart City" written as one word.
+  CHECK(index.Phrase("Smart City") == Names{"Die Smart-City-Strategie", "Die SmartCity-Strategie"});
+}
+
+TEST_CASE("short prefixes behave like other compounds") {
+  const TestIndex index({"E-Mobilität", "Emobilität", "IT-Sicherheit", "5G-Netz",
+                         "ÖPNV-Angebot", "Mobilität"});
+  CHECK(index.Words("E-Mobilität") == Names{"E-Mobilität", "Emobilität"});
+  CHECK(index.Words("Mobilität") == Names{"E-Mobilität", "Mobilität"});
+  CHECK(index.Words("IT-Sicherheit") == Names{"IT-Sicherheit"});
+  CHECK(index.Phrase("IT Sicherheit") == Names{"IT-Sicherheit"});
+  CHECK(index.Words("5G-Netz") == Names{"5G-Netz"});
+  CHECK(index.Words("5G") == Names{"5G-Netz"});
+  CHECK(index.Words("OEPNV-Angebot") == Names{"ÖPNV-Angebot"});
+}
+
+TEST_CASE("gender-inclusive spellings are one family, found by Bürgerinnen and by Bürger") {
+  const std::vector<std::string> spellings = {
+      "Bürger*innen", "Bürger:innen", "Bürger_innen", "Bürger/-innen",
+      "Bürger/innen", "Bürger·innen", "BürgerInnen"};
+  const TestIndex index(spellings);
+  const Names all(spellings.begin(), spellings.end());
+  CHECK(index.Words("Bürgerinnen") == all);
+  CHECK(index.Words("Bürger") == all);
+  for (const std::string& spelling : spellings) {
+    INFO(spelling);
+    CHECK(index.Words(spelling) == all);
+  }
+}
+
+TEST_CASE("codes and numbers are found as written") {
+  const TestIndex index({"Förderprogramm KfW-432", "nach § 35 BauGB", "Landkreis MYK10",
+                         "im Jahr 2022", "Programm 432"});
+  CHECK(index.Words("KfW-432") == Names{"Förderprogramm KfW-432"});
+  CHECK(index.Words("KfW 432") == Names{"Förderprogramm KfW-432"});
+  CHECK(index.Words("§ 35") == Names{"nach § 35 BauGB"});
+  CHECK(index.Words("MYK10") == Names{"Landkreis MYK10"});
+  CHECK(index.Words("2022") == Names{"im Jahr 2022"});
+}
+
+TEST_CASE("stop words need not match in free text, but phrases keep them") {
+  const TestIndex index({"die Stadt der Zukunft", "Zukunft einer Stadt", "Stadt und Zukunft"});
+  CHECK(index.Words("die Stadt der Zukunft").size() == 3);
+  CHECK(index.Phrase("Stadt der Zukunft") == Names{"die Stadt der Zukunft"});
+  CHECK(index.Phrase("Stadt und Zukunft") == Names{"Stadt und Zukunft"});
+  // A query of stop words only still searches for them.
+  CHECK(index.Words("und") == Names{"Stadt und Zukunft"});
+}

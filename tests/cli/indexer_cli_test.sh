@@ -1,2 +1,39 @@
 #!/bin/sh
-exit 0
+# The lupe-indexer command line contract: usage errors exit 64, help exits 0,
+# `analyze` prints the analysis of its arguments or of standard input.
+# Usage: indexer_cli_test.sh PATH/TO/lupe-indexer
+set -u
+indexer=$1
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+expect_status() {  # expected-status description command...
+  expected=$1
+  description=$2
+  shift 2
+  "$@" >/dev/null 2>&1
+  status=$?
+  [ "$status" -eq "$expected" ] || fail "$description: exit $status, expected $expected"
+}
+
+expect_status 0 "--help" "$indexer" --help
+expect_status 64 "no command" "$indexer"
+expect_status 64 "unknown command" "$indexer" frobnicate
+expect_status 64 "unknown option" "$indexer" --no-such-option analyze x
+
+"$indexer" --help | grep -q "analyze" || fail "--help does not mention analyze"
+"$indexer" 2>&1 >/dev/null | grep -q "no command" || fail "no command: message missing"
+
+output=$("$indexer" analyze "Die Smart-City-Strategie")
+echo "$output" | grep -q "smartcitystrategie Zsmartcitystrategi" || fail "analyze: joined term missing"
+echo "$output" | grep -q "^analyzer: lupe-de/" || fail "analyze: fingerprint missing"
+
+output=$(printf 'B\303\274rger*innen' | "$indexer" analyze)
+echo "$output" | grep -q "buergerinnen" || fail "analyze from stdin: gender form missing"
+
+[ "$failures" -eq 0 ] && echo "all lupe-indexer CLI checks passed"
+exit "$failures"

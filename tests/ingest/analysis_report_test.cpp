@@ -1,1 +1,35 @@
 #include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "lupe/analyzers/analyzer.h"
+#include "lupe/ingest/analysis_report.h"
+
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("the analysis report lists every token with position, bytes, flags and terms") {
+  const lupe::analyzers::Analyzer analyzer;
+  std::ostringstream out;
+  lupe::ingest::WriteAnalysisReport(analyzer, "Die E-Mobilität", out);
+  const std::vector<std::string> lines = Lines(out.str());
+  REQUIRE(lines.size() == 6);  // fingerprint, header, 4 tokens
+  CHECK(lines[0] == "analyzer: " + analyzer.Fingerprint());
+  CHECK(lines[2].find("0    0-3") == 0);
+  CHECK(lines[2].find("\"Die\"") != std::string::npos);
+  CHECK(lines[2].find("stopword") != std::string::npos);
+  CHECK(lines[2].find("die Zdie") != std::string::npos);
+  CHECK(lines[4].find("4-16") != std::string::npos);
+  CHECK(lines[4].find("\"E-Mobilität\"") != std::string::npos);
+  CHECK(lines[4].find("variant,joined") != std::string::npos);
+  CHECK(lines[4].find("emobilitaet Zemobilitaet") != std::string::npos);
+  CHECK(lines[5].find("2    6-16") == 0);
+}
