@@ -1,11 +1,10 @@
 #include "lupe/analyzers/analyzer.h"
 
-#include <atomic>
-
-#include <xapian.h>
-
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
+#include <xapian.h>
+
+#include <atomic>
 
 #include "fingerprint.h"
 #include "normalizer.h"
@@ -41,8 +40,8 @@ std::size_t ChunkEnd(std::string_view text, std::size_t begin, bool* forced) {
   return end;
 }
 
-std::vector<std::pair<std::string, std::string>> NormalisedPairs(
-    const Normalizer& normalizer, std::string_view data) {
+std::vector<std::pair<std::string, std::string>> NormalisedPairs(const Normalizer& normalizer,
+                                                                 std::string_view data) {
   std::vector<std::pair<std::string, std::string>> pairs;
   Utf16Text utf16;
   for (const auto& fields : ParseWordList(data)) {
@@ -119,8 +118,7 @@ class Run {
   // Analyses the next chunk. cut_before / cut_after: the chunk starts / ends inside a
   // run of text without white space; a word touching such a cut is a fragment of one
   // longer than a chunk half, far over kMaxTokenBytes, and is dropped like it.
-  void Chunk(std::string_view chunk, std::uint32_t base_offset, bool cut_before,
-             bool cut_after) {
+  void Chunk(std::string_view chunk, std::uint32_t base_offset, bool cut_before, bool cut_after) {
     text_.Assign(chunk, base_offset);
     impl_.segmenter.Segment(text_, pieces_);
     GroupWords(text_, pieces_, words_);

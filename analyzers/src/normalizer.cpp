@@ -55,11 +55,22 @@ void Normalizer::AppendNonAscii(const char16_t* begin, const char16_t* end,
     const UChar32 c = folded.char32At(i);
     i += U16_LENGTH(c);
     switch (c) {
-      case 0x00E4: out += "ae"; continue;
-      case 0x00F6: out += "oe"; continue;
-      case 0x00FC: out += "ue"; continue;
-      case 0x2019: case 0x2018: case 0x02BC: out += '\''; continue;
-      default: break;
+      case 0x00E4:
+        out += "ae";
+        continue;
+      case 0x00F6:
+        out += "oe";
+        continue;
+      case 0x00FC:
+        out += "ue";
+        continue;
+      case 0x2019:
+      case 0x2018:
+      case 0x02BC:
+        out += '\'';
+        continue;
+      default:
+        break;
     }
     if (c >= 0x00C0 && c <= 0x024F) {
       icu::UnicodeString decomposition;

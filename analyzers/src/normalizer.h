@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string>
-
 #include <unicode/normalizer2.h>
+
+#include <string>
 
 namespace lupe::analyzers {
 

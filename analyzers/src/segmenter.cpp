@@ -1,10 +1,10 @@
 #include "segmenter.h"
 
-#include <atomic>
-#include <string>
-
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
+
+#include <atomic>
+#include <string>
 
 #include "lupe/analyzers/error.h"
 

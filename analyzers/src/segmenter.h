@@ -1,10 +1,10 @@
 #pragma once
 
+#include <unicode/brkiter.h>
+
 #include <cstdint>
 #include <memory>
 #include <vector>
-
-#include <unicode/brkiter.h>
 
 #include "utf16_text.h"
 

@@ -70,11 +70,13 @@ class StringCounter {
 
 class DocumentSink : public TokenSink {
  public:
-  DocumentSink(const TextField& field, TermWriter::Placement placement,
-               Xapian::Document& document)
-      : placement_(placement), document_(document), exact_(schema::ExactTerm(field, "")),
+  DocumentSink(const TextField& field, TermWriter::Placement placement, Xapian::Document& document)
+      : placement_(placement),
+        document_(document),
+        exact_(schema::ExactTerm(field, "")),
         stem_(schema::StemTerm(field, "")),
-        exact_prefix_(exact_.size()), stem_prefix_(stem_.size()) {}
+        exact_prefix_(exact_.size()),
+        stem_prefix_(stem_.size()) {}
 
   void OnToken(const Token& token) override {
     const Xapian::termpos position = placement_.first_position + token.position;

@@ -11,7 +11,8 @@ namespace lupe::analyzers {
 //
 // Rules (so that bad input can never reach ICU or the index):
 //   - an invalid or truncated UTF-8 sequence becomes U+FFFD (a word boundary);
-//   - C0/C1 control characters (tab and newline included) become U+0020, so "Stadt\x01Ulm" is two words;
+//   - C0/C1 control characters (tab and newline included) become U+0020, so "Stadt\x01Ulm" is two
+//   words;
 //   - U+FEFF (byte order mark) becomes U+0020.
 // Not thread-safe; owned by one analysis call.
 class Utf16Text {

@@ -37,9 +37,9 @@ void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags 
   const std::uint64_t hash = Hash(word);
   std::size_t i = hash & (kSlots - 1);
   while (slots_[i].hash != 0) i = (i + 1) & (kSlots - 1);
-  slots_[i] = Slot{hash, static_cast<std::uint32_t>(arena_.size()),
-                   static_cast<std::uint8_t>(word.size()),
-                   static_cast<std::uint8_t>(stem.size()), flags};
+  slots_[i] =
+      Slot{hash, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint8_t>(word.size()),
+           static_cast<std::uint8_t>(stem.size()), flags};
   arena_.append(word);
   arena_.append(stem);
   ++used_;

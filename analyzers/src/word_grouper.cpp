@@ -80,8 +80,7 @@ bool MergesAsParenthesisGender(const Utf16Text& text, const Word& base, const Pi
 
 }  // namespace
 
-void GroupWords(const Utf16Text& text, const std::vector<Piece>& pieces,
-                std::vector<Word>& words) {
+void GroupWords(const Utf16Text& text, const std::vector<Piece>& pieces, std::vector<Word>& words) {
   words.clear();
   for (std::size_t p = 0; p < pieces.size(); ++p) {
     const Piece& piece = pieces[p];
@@ -101,8 +100,8 @@ void GroupWords(const Utf16Text& text, const std::vector<Piece>& pieces,
   // Rule 3: a hyphen between two words, with nothing else between them.
   for (std::size_t w = 0; w + 1 < words.size(); ++w) {
     const std::int32_t end = words[w].end;
-    words[w].hyphen_after = end < text.size() && IsCompoundHyphen(text[end]) &&
-                            words[w + 1].begin == end + 1;
+    words[w].hyphen_after =
+        end < text.size() && IsCompoundHyphen(text[end]) && words[w + 1].begin == end + 1;
   }
 }
 

@@ -32,7 +32,6 @@ struct Word {
 //      compound chain: Smart-City-Strategie, E-Mobilität, 5G-Netz, KfW-432, and after a
 //      gender form: Bürger*innen-Beteiligung. A hyphen next to a space is not a link.
 // Thread-safety: stateless functions.
-void GroupWords(const Utf16Text& text, const std::vector<Piece>& pieces,
-                std::vector<Word>& words);
+void GroupWords(const Utf16Text& text, const std::vector<Piece>& pieces, std::vector<Word>& words);
 
 }  // namespace lupe::analyzers

@@ -4,15 +4,15 @@
 //   (one JSON object per line with a "text" field; defaults: 40 MB, 5 rounds)
 // See docs/performance.md; run through bench/analyzer/run.
 
+#include <Poco/JSON/Parser.h>
+#include <xapian.h>
+
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include <Poco/JSON/Parser.h>
-#include <xapian.h>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/term_writer.h"
@@ -46,8 +46,8 @@ struct Result {
 // Runs both indexers over every text, alternating per text so that both see the same
 // machine conditions (other load, frequency scaling); returns {first, second}.
 template <typename FirstFn, typename SecondFn>
-std::pair<Result, Result> MeasureInterleaved(const std::vector<std::string>& texts,
-                                             FirstFn first, SecondFn second) {
+std::pair<Result, Result> MeasureInterleaved(const std::vector<std::string>& texts, FirstFn first,
+                                             SecondFn second) {
   std::pair<Result, Result> results;
   auto run = [](const std::string& text, auto& index, Result& result) {
     const auto start = Clock::now();
@@ -101,8 +101,8 @@ int main(int argc, char** argv) {
   std::cout << "input: " << texts.size() << " documents, " << mb << " MB\n";
   std::cout << "xapian TermGenerator (german2, STEM_SOME): " << mb / best_xapian.seconds
             << " MB/s, " << best_xapian.terms << " distinct terms\n";
-  std::cout << "lupe Analyzer + TermWriter:               " << mb / best_lupe.seconds
-            << " MB/s, " << best_lupe.terms << " distinct terms\n";
+  std::cout << "lupe Analyzer + TermWriter:               " << mb / best_lupe.seconds << " MB/s, "
+            << best_lupe.terms << " distinct terms\n";
   std::cout << "ratio lupe/xapian: " << best_xapian.seconds / best_lupe.seconds << "\n";
   return 0;
 }

@@ -12,10 +12,10 @@ using analyzers::Token;
 
 std::string FlagNames(const Token& token) {
   static constexpr std::pair<analyzers::TokenFlag, const char*> kNames[] = {
-      {analyzers::kVariant, "variant"},     {analyzers::kCompoundPart, "part"},
-      {analyzers::kCompoundHead, "head"},   {analyzers::kJoined, "joined"},
-      {analyzers::kGender, "gender"},       {analyzers::kGenderBase, "gender-base"},
-      {analyzers::kStopWord, "stopword"},   {analyzers::kNumeric, "numeric"}};
+      {analyzers::kVariant, "variant"},   {analyzers::kCompoundPart, "part"},
+      {analyzers::kCompoundHead, "head"}, {analyzers::kJoined, "joined"},
+      {analyzers::kGender, "gender"},     {analyzers::kGenderBase, "gender-base"},
+      {analyzers::kStopWord, "stopword"}, {analyzers::kNumeric, "numeric"}};
   std::string names;
   for (const auto& [flag, name] : kNames) {
     if (!token.Has(flag)) continue;
@@ -39,11 +39,11 @@ std::string Padded(const std::string& text, std::size_t width) {
 void WriteAnalysisReport(const analyzers::Analyzer& analyzer, std::string_view text,
                          std::ostream& out) {
   out << "analyzer: " << analyzer.Fingerprint() << '\n';
-  out << std::left << std::setw(5) << "pos" << std::setw(14) << "bytes" << std::setw(28)
-      << "source" << std::setw(24) << "flags" << "terms\n";
+  out << std::left << std::setw(5) << "pos" << std::setw(14) << "bytes" << std::setw(28) << "source"
+      << std::setw(24) << "flags"
+      << "terms\n";
   for (const Token& token : analyzer.Analyze(text)) {
-    const std::string bytes =
-        std::to_string(token.start) + "-" + std::to_string(token.end);
+    const std::string bytes = std::to_string(token.start) + "-" + std::to_string(token.end);
     std::string source(text.substr(token.start, token.end - token.start));
     out << std::setw(5) << token.position << std::setw(14) << bytes
         << Padded('"' + source + '"', 28) << std::setw(24) << FlagNames(token)

@@ -1,10 +1,10 @@
 #include "indexer_app.h"
 
-#include <iostream>
-#include <iterator>
-
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
+
+#include <iostream>
+#include <iterator>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/error.h"

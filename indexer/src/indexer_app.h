@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include <Poco/Util/Application.h>
 #include <Poco/Util/OptionSet.h>
+
+#include <string>
+#include <vector>
 
 namespace lupe::ingest {
 

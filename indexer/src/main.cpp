@@ -1,6 +1,6 @@
-#include <iostream>
-
 #include <Poco/Util/OptionException.h>
+
+#include <iostream>
 
 #include "indexer_app.h"
 

@@ -1,6 +1,5 @@
 // Behaviour 7 (stop words), the fingerprint, and the contract of the token stream.
 #include <catch2/catch.hpp>
-
 #include <thread>
 
 #include "token_table.h"

@@ -21,18 +21,18 @@ TEST_CASE("hyphenated compounds yield their parts at consecutive positions and t
     Terms terms;
   };
   const Row rows[] = {
-      {"Smart-City-Strategie",
-       {"smart@0", "smartcitystrategie@0", "city@1", "strategie@2"}},
+      {"Smart-City-Strategie", {"smart@0", "smartcitystrategie@0", "city@1", "strategie@2"}},
       {"SmartCity-Strategie", {"smartcity@0", "smartcitystrategie@0", "strategie@1"}},
       {"Smartcitystrategie", {"smartcitystrategie@0"}},
       {"E-Mobilit\xC3\xA4t", {"e@0", "emobilitaet@0", "mobilitaet@1"}},
       {"IT-Sicherheit", {"it@0", "itsicherheit@0", "sicherheit@1"}},
       {"5G-Netz", {"5g@0", "5gnetz@0", "netz@1"}},
       {"\xC3\x96PNV-Angebot", {"oepnv@0", "oepnvangebot@0", "angebot@1"}},
-      {"Smart\xE2\x80\x90" "City", {"smart@0", "smartcity@0", "city@1"}},  // U+2010 hyphen
+      {"Smart\xE2\x80\x90"
+       "City",
+       {"smart@0", "smartcity@0", "city@1"}},  // U+2010 hyphen
       {"die Smart-City-Strategie der Stadt",
-       {"die@0", "smart@1", "smartcitystrategie@1", "city@2", "strategie@3", "der@4",
-        "stadt@5"}},
+       {"die@0", "smart@1", "smartcitystrategie@1", "city@2", "strategie@3", "der@4", "stadt@5"}},
   };
   for (const Row& row : rows) {
     INFO(row.input);
@@ -42,8 +42,8 @@ TEST_CASE("hyphenated compounds yield their parts at consecutive positions and t
 
 TEST_CASE("the three spellings of a compound share the joined term") {
   const Analyzer analyzer;
-  for (const char* spelling : {"Smart-City-Strategie", "SmartCity-Strategie",
-                               "Smartcitystrategie", "SMART-CITY-STRATEGIE"}) {
+  for (const char* spelling : {"Smart-City-Strategie", "SmartCity-Strategie", "Smartcitystrategie",
+                               "SMART-CITY-STRATEGIE"}) {
     INFO(spelling);
     const Terms texts = Texts(analyzer, spelling);
     CHECK(std::find(texts.begin(), texts.end(), "smartcitystrategie") != texts.end());
@@ -62,8 +62,7 @@ TEST_CASE("compound tokens carry flags and the offsets of what they come from") 
   CHECK(tokens[2].text == "emobilitaet");
   CHECK(tokens[2].Has(kJoined));
   CHECK(tokens[2].Has(kVariant));
-  CHECK(input.substr(tokens[2].start, tokens[2].end - tokens[2].start) ==
-        "E-Mobilit\xC3\xA4t");
+  CHECK(input.substr(tokens[2].start, tokens[2].end - tokens[2].start) == "E-Mobilit\xC3\xA4t");
   CHECK(tokens[3].Has(kCompoundPart));
   CHECK_FALSE(tokens[3].Has(kCompoundHead));
   CHECK(input.substr(tokens[3].start, tokens[3].end - tokens[3].start) == "Mobilit\xC3\xA4t");
@@ -73,9 +72,10 @@ TEST_CASE("a hyphen next to a space or a dash between words does not join them")
   const Analyzer analyzer;
   CHECK(TermsAt(analyzer, "Rad- und Fu\xC3\x9Fverkehr") ==
         Terms{"rad@0", "und@1", "fussverkehr@2"});
-  CHECK(TermsAt(analyzer, "Ulm - Neu-Ulm") ==
-        Terms{"ulm@0", "neu@1", "neuulm@1", "ulm@2"});
-  CHECK(TermsAt(analyzer, "Berlin\xE2\x80\x93" "Brandenburg") ==  // en dash
+  CHECK(TermsAt(analyzer, "Ulm - Neu-Ulm") == Terms{"ulm@0", "neu@1", "neuulm@1", "ulm@2"});
+  CHECK(TermsAt(analyzer,
+                "Berlin\xE2\x80\x93"
+                "Brandenburg") ==  // en dash
         Terms{"berlin@0", "brandenburg@1"});
 }
 

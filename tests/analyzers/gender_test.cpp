@@ -16,9 +16,9 @@ TEST_CASE("every gender-inclusive spelling yields the feminine plural and the ba
   // ICU splits some of these ("*", "/") and keeps others whole (":", "·", "_", Binnen-I);
   // all end the same way.
   for (const char* spelling :
-       {"B\xC3\xBCrger*innen", "B\xC3\xBCrger:innen", "B\xC3\xBCrger_innen",
-        "B\xC3\xBCrger/-innen", "B\xC3\xBCrger/innen", "B\xC3\xBCrger\xC2\xB7innen",
-        "B\xC3\xBCrgerInnen", "B\xC3\xBCrger*Innen", "B\xC3\xBCrger(innen)"}) {
+       {"B\xC3\xBCrger*innen", "B\xC3\xBCrger:innen", "B\xC3\xBCrger_innen", "B\xC3\xBCrger/-innen",
+        "B\xC3\xBCrger/innen", "B\xC3\xBCrger\xC2\xB7innen", "B\xC3\xBCrgerInnen",
+        "B\xC3\xBCrger*Innen", "B\xC3\xBCrger(innen)"}) {
     INFO(spelling);
     CHECK(TermsAt(analyzer, spelling) == Terms{"buergerinnen@0", "buerger@0"});
     const std::vector<Token> tokens = analyzer.Analyze(spelling);
@@ -35,12 +35,10 @@ TEST_CASE("every gender-inclusive spelling yields the feminine plural and the ba
 
 TEST_CASE("singular gender forms and other words with gender forms") {
   const Analyzer analyzer;
-  CHECK(TermsAt(analyzer, "Sachbearbeiter/in") ==
-        Terms{"sachbearbeiterin@0", "sachbearbeiter@0"});
+  CHECK(TermsAt(analyzer, "Sachbearbeiter/in") == Terms{"sachbearbeiterin@0", "sachbearbeiter@0"});
   CHECK(TermsAt(analyzer, "LehrerIn") == Terms{"lehrerin@0", "lehrer@0"});
   CHECK(TermsAt(analyzer, "Mitarbeiter*innen und Einwohner:innen") ==
-        Terms{"mitarbeiterinnen@0", "mitarbeiter@0", "und@1", "einwohnerinnen@2",
-              "einwohner@2"});
+        Terms{"mitarbeiterinnen@0", "mitarbeiter@0", "und@1", "einwohnerinnen@2", "einwohner@2"});
   // The plain feminine form is an ordinary word: it matches the gender forms' main term.
   CHECK(TermsAt(analyzer, "B\xC3\xBCrgerinnen") == Terms{"buergerinnen@0"});
 }
@@ -58,5 +56,7 @@ TEST_CASE("ordinary colons, slashes and underscores between other words separate
   CHECK(TermsAt(analyzer, "Strategie_final") == Terms{"strategie@0", "final@1"});
   CHECK(TermsAt(analyzer, "Bayern/Innenministerium") == Terms{"bayern@0", "innenministerium@1"});
   CHECK(TermsAt(analyzer, "10:30 Uhr") == Terms{"10@0", "30@1", "uhr@2"});
-  CHECK(TermsAt(analyzer, "Innen und Au\xC3\x9F" "en") == Terms{"innen@0", "und@1", "aussen@2"});
+  CHECK(TermsAt(analyzer,
+                "Innen und Au\xC3\x9F"
+                "en") == Terms{"innen@0", "und@1", "aussen@2"});
 }

@@ -1,9 +1,9 @@
 // The analysis chain end to end through Xapian: documents written with TermWriter are
 // found by queries built with QueryBuilder, as the numbered behaviours promise.
-#include <catch2/catch.hpp>
-
-#include <set>
 #include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <set>
 
 #include "lupe/analyzers/query_builder.h"
 #include "lupe/analyzers/term_writer.h"
@@ -30,8 +30,12 @@ class TestIndex {
     }
   }
 
-  Names Words(const std::string& query) const { return Run(builder_.ForWords(query, schema::kBody)); }
-  Names Phrase(const std::string& query) const { return Run(builder_.ForPhrase(query, schema::kBody)); }
+  Names Words(const std::string& query) const {
+    return Run(builder_.ForWords(query, schema::kBody));
+  }
+  Names Phrase(const std::string& query) const {
+    return Run(builder_.ForPhrase(query, schema::kBody));
+  }
 
   // The texts matching query, best first.
   std::vector<std::string> Ranked(const std::string& query) const {
@@ -104,8 +108,8 @@ TEST_CASE("hyphenated compounds: all spellings find each other, and as a phrase"
 }
 
 TEST_CASE("short prefixes behave like other compounds") {
-  const TestIndex index({"E-Mobilität", "Emobilität", "IT-Sicherheit", "5G-Netz",
-                         "ÖPNV-Angebot", "Mobilität"});
+  const TestIndex index(
+      {"E-Mobilität", "Emobilität", "IT-Sicherheit", "5G-Netz", "ÖPNV-Angebot", "Mobilität"});
   CHECK(index.Words("E-Mobilität") == Names{"E-Mobilität", "Emobilität"});
   CHECK(index.Words("Mobilität") == Names{"E-Mobilität", "Mobilität"});
   CHECK(index.Words("IT-Sicherheit") == Names{"IT-Sicherheit"});
@@ -116,9 +120,9 @@ TEST_CASE("short prefixes behave like other compounds") {
 }
 
 TEST_CASE("gender-inclusive spellings are one family, found by Bürgerinnen and by Bürger") {
-  const std::vector<std::string> spellings = {
-      "Bürger*innen", "Bürger:innen", "Bürger_innen", "Bürger/-innen",
-      "Bürger/innen", "Bürger·innen", "BürgerInnen"};
+  const std::vector<std::string> spellings = {"Bürger*innen",  "Bürger:innen", "Bürger_innen",
+                                              "Bürger/-innen", "Bürger/innen", "Bürger·innen",
+                                              "BürgerInnen"};
   const TestIndex index(spellings);
   const Names all(spellings.begin(), spellings.end());
   CHECK(index.Words("Bürgerinnen") == all);

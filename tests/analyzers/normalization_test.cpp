@@ -18,13 +18,13 @@ TEST_CASE("case and Unicode forms of a word are the same word") {
   const Row rows[] = {
       {"DIGITALISIERUNG", "digitalisierung"},
       {"Digitalisierung", "digitalisierung"},
-      {"B\xC3\xBCrger", "buerger"},                    // composed ü
-      {"Bu\xCC\x88rger", "buerger"},                   // u + combining diaeresis
-      {"\xEF\xAC\x81nanzierung", "finanzierung"},      // ligature ﬁ
+      {"B\xC3\xBCrger", "buerger"},                // composed ü
+      {"Bu\xCC\x88rger", "buerger"},               // u + combining diaeresis
+      {"\xEF\xAC\x81nanzierung", "finanzierung"},  // ligature ﬁ
       {"\xEF\xBC\xA4\xEF\xBC\xA9\xEF\xBC\xA7\xEF\xBC\xA9\xEF\xBC\xB4\xEF\xBC\xA1\xEF\xBC\xAC",
        "digital"},                                     // full-width ＤＩＧＩＴＡＬ
       {"Digitali\xC2\xADsierung", "digitalisierung"},  // soft hyphen from a PDF
-      {"Caf\xC3\xA9", "cafe"},                          // other diacritics removed
+      {"Caf\xC3\xA9", "cafe"},                         // other diacritics removed
   };
   for (const Row& row : rows) {
     INFO(row.input);
@@ -40,10 +40,14 @@ TEST_CASE("umlauts and their ASCII spellings meet, but a is not ä") {
     const char* stem;
   };
   const Row rows[] = {
-      {"Stra\xC3\x9F" "e", "strasse", "strass"},
+      {"Stra\xC3\x9F"
+       "e",
+       "strasse", "strass"},
       {"Strasse", "strasse", "strass"},
       {"STRASSE", "strasse", "strass"},
-      {"STRA\xE1\xBA\x9E" "E", "strasse", "strass"},  // capital ẞ
+      {"STRA\xE1\xBA\x9E"
+       "E",
+       "strasse", "strass"},  // capital ẞ
       {"B\xC3\xBCrger", "buerger", "buerg"},
       {"Buerger", "buerger", "buerg"},
       {"Burger", "burger", "burg"},
@@ -75,13 +79,19 @@ TEST_CASE("inflected forms share a stem and keep their exact form") {
   };
   const Row same_stem[] = {
       {"Strategien", "Strategie"},
-      {"St\xC3\xA4" "dte", "Stadt"},
-      {"St\xC3\xA4" "dten", "Stadt"},
+      {"St\xC3\xA4"
+       "dte",
+       "Stadt"},
+      {"St\xC3\xA4"
+       "dten",
+       "Stadt"},
       {"Staedte", "Stadt"},
       {"L\xC3\xA4nder", "Land"},
       {"Ma\xC3\x9Fnahmen", "Massnahme"},
       {"Kommunen", "Kommune"},
-      {"Bahnh\xC3\xB6" "fe", "Bahnhof"},
+      {"Bahnh\xC3\xB6"
+       "fe",
+       "Bahnhof"},
       {"Digitalisierungen", "Digitalisierung"},
   };
   for (const Row& row : same_stem) {
@@ -92,7 +102,10 @@ TEST_CASE("inflected forms share a stem and keep their exact form") {
     CHECK(a.text != b.text);  // the exact form stays, so exact matches can rank higher
   }
   CHECK(OnlyToken(analyzer, "Strategien").stem == "strategi");
-  CHECK(OnlyToken(analyzer, "St\xC3\xA4" "dte").stem == "stadt");
+  CHECK(OnlyToken(analyzer,
+                  "St\xC3\xA4"
+                  "dte")
+            .stem == "stadt");
 }
 
 TEST_CASE("a sentence yields one token per word at increasing positions") {

@@ -1,7 +1,6 @@
 // Behaviour 8: bad and hostile input never crashes or hangs the analyzer; and the
 // random-input test of the token stream's invariants.
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "token_table.h"
@@ -34,26 +33,29 @@ void CheckInvariants(const Analyzer& analyzer, const std::string& input) {
 TEST_CASE("invalid UTF-8 is replaced and the words around it survive") {
   const Analyzer analyzer;
   CHECK(TermsAt(analyzer, "Stadt\xFF\xFEUlm") == Terms{"stadt@0", "ulm@1"});
-  CHECK(TermsAt(analyzer, "Stra\xC3") == Terms{"stra@0"});             // truncated sequence
-  CHECK(TermsAt(analyzer, "a\xC0\xAF" "b") == Terms{"a@0", "b@1"});     // overlong "/"
-  CHECK(TermsAt(analyzer, "x\xED\xA0\x80y") == Terms{"x@0", "y@1"});   // UTF-16 surrogate
-  CHECK(TermsAt(analyzer, "\xF4\x90\x80\x80Ulm") == Terms{"ulm@0"});   // past U+10FFFF
+  CHECK(TermsAt(analyzer, "Stra\xC3") == Terms{"stra@0"});  // truncated sequence
+  CHECK(TermsAt(analyzer,
+                "a\xC0\xAF"
+                "b") == Terms{"a@0", "b@1"});                         // overlong "/"
+  CHECK(TermsAt(analyzer, "x\xED\xA0\x80y") == Terms{"x@0", "y@1"});  // UTF-16 surrogate
+  CHECK(TermsAt(analyzer, "\xF4\x90\x80\x80Ulm") == Terms{"ulm@0"});  // past U+10FFFF
 }
 
 TEST_CASE("control characters separate words") {
   const Analyzer analyzer;
-  CHECK(TermsAt(analyzer, "Stadt\x01Ulm\x7F" "Neu") == Terms{"stadt@0", "ulm@1", "neu@2"});
+  CHECK(TermsAt(analyzer,
+                "Stadt\x01Ulm\x7F"
+                "Neu") == Terms{"stadt@0", "ulm@1", "neu@2"});
   CHECK(TermsAt(analyzer, std::string("Stadt\0Ulm", 9)) == Terms{"stadt@0", "ulm@1"});
   CHECK(TermsAt(analyzer, "Stadt\xC2\x85Ulm") == Terms{"stadt@0", "ulm@1"});  // C1 NEL
-  CHECK(TermsAt(analyzer, "\xEF\xBB\xBFStadt") == Terms{"stadt@0"});  // byte order mark
+  CHECK(TermsAt(analyzer, "\xEF\xBB\xBFStadt") == Terms{"stadt@0"});          // byte order mark
 }
 
 TEST_CASE("over-long tokens are dropped without taking a position") {
   const Analyzer analyzer;
   const std::string longest(Analyzer::kMaxTokenBytes, 'a');
   const std::string too_long(Analyzer::kMaxTokenBytes + 1, 'a');
-  CHECK(TermsAt(analyzer, "vor " + longest + " nach") ==
-        Terms{"vor@0", longest + "@1", "nach@2"});
+  CHECK(TermsAt(analyzer, "vor " + longest + " nach") == Terms{"vor@0", longest + "@1", "nach@2"});
   CHECK(TermsAt(analyzer, "vor " + too_long + " nach") == Terms{"vor@0", "nach@1"});
   CHECK(TermsAt(analyzer, "vor " + std::string(2 << 20, 'x') + " nach") ==
         Terms{"vor@0", "nach@1"});
@@ -88,11 +90,55 @@ TEST_CASE("random bytes: no crash, valid UTF-8 terms, positions in order") {
 TEST_CASE("random German-like text: no crash, valid UTF-8 terms, positions in order") {
   const Analyzer analyzer;
   // Letters, umlauts, ß, combining marks, joiners and punctuation the filters look at.
-  const std::vector<std::string> pieces = {
-      "a", "e", "i", "n", "r", "s", "t", "B", "I", "S", "ä", "ö", "ü", "Ä", "ß", "ẞ",
-      "u\xCC\x88", "in", "innen", "Innen", "-", "-", "*", ":", "/", "/-", "_", "·", "(",
-      ")", "\xE2\x80\x90", "\xC2\xAD", " ", " ", " ", "\n", ".", ",", "1", "5", "§",
-      "„", "“", "’", "\xEF\xAC\x81", "\xEF\xBC\xA7", "😀", "\xE2\x80\x8D", "字"};
+  const std::vector<std::string> pieces = {"a",
+                                           "e",
+                                           "i",
+                                           "n",
+                                           "r",
+                                           "s",
+                                           "t",
+                                           "B",
+                                           "I",
+                                           "S",
+                                           "ä",
+                                           "ö",
+                                           "ü",
+                                           "Ä",
+                                           "ß",
+                                           "ẞ",
+                                           "u\xCC\x88",
+                                           "in",
+                                           "innen",
+                                           "Innen",
+                                           "-",
+                                           "-",
+                                           "*",
+                                           ":",
+                                           "/",
+                                           "/-",
+                                           "_",
+                                           "·",
+                                           "(",
+                                           ")",
+                                           "\xE2\x80\x90",
+                                           "\xC2\xAD",
+                                           " ",
+                                           " ",
+                                           " ",
+                                           "\n",
+                                           ".",
+                                           ",",
+                                           "1",
+                                           "5",
+                                           "§",
+                                           "„",
+                                           "“",
+                                           "’",
+                                           "\xEF\xAC\x81",
+                                           "\xEF\xBC\xA7",
+                                           "😀",
+                                           "\xE2\x80\x8D",
+                                           "字"};
   std::mt19937 random(4711);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(0, 120);

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "lupe/ingest/analysis_report.h"
 
+#include <catch2/catch.hpp>
 #include <sstream>
 
 #include "lupe/analyzers/analyzer.h"
-#include "lupe/ingest/analysis_report.h"
 
 namespace {
 

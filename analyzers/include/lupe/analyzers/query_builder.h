@@ -1,9 +1,9 @@
 #pragma once
 
+#include <xapian.h>
+
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string_view>
-
 #include <xapian.h>
+
+#include <string_view>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
