@@ -1,0 +1,1 @@
+# Tests of the format extractors (included by tests/CMakeLists.txt).

@@ -1,0 +1,1 @@
+# Tests of sidecars, dates and the gazetteer (included by tests/CMakeLists.txt).
