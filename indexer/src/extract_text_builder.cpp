@@ -37,8 +37,12 @@ void TextBuilder::Append(std::string_view text, Whitespace whitespace) {
     CheckSize();
     return;
   }
-  for (char c : text) {
-    if (IsSpace(c)) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // A no-break space (U+00A0) separates words like any other space.
+    const bool no_break_space = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (IsSpace(c) || no_break_space) {
+      i += no_break_space ? 1 : 0;
       Request(Break::kSpace);
       continue;
     }

@@ -15,9 +15,10 @@ namespace {
   throw Error(ErrorCode::kInvalidInput, "corrupt zip container: " + detail);
 }
 
-[[noreturn]] void ThrowBomb(std::size_t limit) {
+[[noreturn]] void ThrowBomb(std::size_t limit, const std::string& member = {}) {
+  const std::string where = member.empty() ? "" : " while inflating " + member;
   throw Error(ErrorCode::kInvalidInput,
-              "unpacked size exceeds " + FormatByteLimit(limit) + " (zip bomb?)");
+              "unpacked size exceeds " + FormatByteLimit(limit) + where + " (zip bomb?)");
 }
 
 }  // namespace
@@ -65,7 +66,7 @@ std::string ZipReader::Read(const std::string& name) {
     while (member.read(buffer, sizeof buffer) || member.gcount() > 0) {
       const auto count = static_cast<std::size_t>(member.gcount());
       unpacked_bytes_ += count;
-      if (unpacked_bytes_ > max_unpacked_bytes_) ThrowBomb(max_unpacked_bytes_);
+      if (unpacked_bytes_ > max_unpacked_bytes_) ThrowBomb(max_unpacked_bytes_, name);
       content.append(buffer, count);
     }
     if (member.bad()) ThrowCorrupt("cannot inflate " + name);
