@@ -80,7 +80,8 @@ struct DatePattern {
 // Full dates come first: their text is blanked out once found, so the "Juni 2021" inside
 // "15. Juni 2021" does not count again as a month-and-year date.
 std::vector<DatePattern> Patterns() {
-  const std::string months = "(" + MonthAlternatives() + ")";
+  std::string months = MonthAlternatives();
+  months.insert(0, 1, '(').push_back(')');
   const auto flags = std::regex::ECMAScript | std::regex::icase;
   return {
       // 15.06.2021, 1.6.2021, 15. 06. 2021

@@ -23,6 +23,22 @@ constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata;
   throw Error(ErrorCode::kInvalidInput, "sidecar: " + reason);
 }
 
+// A value as quoted in an error message: at most kMaxQuoted bytes, cut at a UTF-8
+// character boundary, so a pasted paragraph does not become a paragraph-long reason.
+std::string Quoted(std::string_view value) {
+  constexpr std::size_t kMaxQuoted = 80;
+  std::size_t cut = value.size();
+  if (cut > kMaxQuoted) {
+    cut = kMaxQuoted;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  }
+  std::string quoted(1, '\'');
+  quoted.append(value.substr(0, cut));
+  if (cut < value.size()) quoted.append("…");
+  quoted.push_back('\'');
+  return quoted;
+}
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // All text below node (PCDATA and CDATA, also inside child elements, so markup such as
@@ -103,14 +119,14 @@ Sidecar ParseSidecar(std::string_view xml) {
 
     if (name == "id") {
       if (!IsValidId(value)) {
-        Invalid("<id> '" + value +
-                "' contains characters other than letters, digits, '-', '_', '.', '/'");
+        Invalid("<id> " + Quoted(value) +
+                " contains characters other than letters, digits, '-', '_', '.', '/'");
       }
       SetOnce(sidecar.id, std::move(value));
     } else if (name == "date") {
       std::optional<std::string> date = ParseIsoDate(value);
       if (!date) {
-        Invalid("<date> '" + value + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        Invalid("<date> " + Quoted(value) + " is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
       }
       SetOnce(sidecar.date, std::move(*date));
     } else if (name == "title") {

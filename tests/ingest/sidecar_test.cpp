@@ -129,6 +129,11 @@ TEST_CASE("bad sidecars throw invalid input naming the element and value") {
         "'_', '.', '/'");
   CHECK_THAT(ErrorOf("<meta><id>a?b#c</id></meta>"), Catch::Contains("<id> 'a?b#c'"));
   CHECK_THAT(ErrorOf("<meta><id>\xC3\x28</id></meta>"), Catch::Contains("<id>"));
+  // A long value is cut in the message, on a character boundary.
+  const std::string long_date = std::string(79, 'x') + "ä and more";
+  CHECK(ErrorOf("<meta><date>" + long_date + "</date></meta>") ==
+        "sidecar: <date> '" + std::string(79, 'x') +
+            "…' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
 TEST_CASE("a sidecar of the corpus parses") {
