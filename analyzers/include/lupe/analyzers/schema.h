@@ -1,7 +1,10 @@
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lupe::analyzers {
 
@@ -24,7 +27,22 @@ inline constexpr TextField kBody{"body", ""};
 inline constexpr TextField kTitle{"title", "S"};
 
 inline constexpr std::string_view kStemPrefix = "Z";
-inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kIdPrefix = "Q";     // Q<document id>: one per document
+inline constexpr std::string_view kPathPrefix = "XP";  // XP<source file path>: one per document
+
+// Value slots with a fixed meaning; facets use slots from kFirstFacetSlot on.
+inline constexpr Xapian::valueno kDateSlot = 0;   // sortable_serialise(YYYYMMDD), 0 = none
+inline constexpr Xapian::valueno kHashSlot = 1;   // content hash of document + sidecar
+inline constexpr Xapian::valueno kStampSlot = 2;  // "size:mtime" of document and sidecar
+inline constexpr Xapian::valueno kFirstFacetSlot = 10;
+
+// Index metadata keys.
+inline constexpr const char* kFingerprintKey = "lupe.analyzer";
+inline constexpr const char* kFacetsKey = "lupe.facets";
+inline constexpr const char* kLastCommitKey = "lupe.last_commit";
+
+// Within-document weight of a title occurrence relative to one in the body.
+inline constexpr Xapian::termcount kTitleWeight = 5;
 
 inline std::string ExactTerm(const TextField& field, std::string_view text) {
   std::string term(field.prefix);
@@ -39,5 +57,51 @@ inline std::string StemTerm(const TextField& field, std::string_view stem) {
   return term;
 }
 
+// A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
+// the value kept in kDateSlot for sorting and ranges.
+double DateNumber(std::string_view iso_date);
+
 }  // namespace schema
+
+// A facet: a metadata field whose values are counted and filtered on.
+struct FacetSpec {
+  enum class Kind { kString, kYear };
+  std::string name;    // API name, e.g. "state"; lower-case letters, digits, '_'
+  std::string source;  // metadata field the values come from ("state"; "date" for year)
+  Kind kind = Kind::kString;
+  bool multi_valued = false;  // several values per document (topic)
+  Xapian::valueno slot = 0;   // the value slot holding the document's values
+
+  // Boolean filter term of a value: "XF" + name + ":" + value.
+  std::string Term(std::string_view value) const;
+  std::string TermPrefix() const;
+};
+
+// The facets of a deployment, from config (see config/lupe.ini). Both the indexer and
+// searchd load it; the index records it (kFacetsKey) so a mismatch is detected.
+// Thread-safety: immutable; shareable.
+class Schema {
+ public:
+  // The facets of the shipped config/lupe.ini: type, year, state, municipality,
+  // publisher, topic.
+  static Schema Default();
+  // Reads the [facets] and [facet.NAME] sections of an INI file. Throws
+  // lupe::Error(kConfig) naming the file, section and key on any problem.
+  static Schema Load(const std::string& ini_path);
+  // Validates facets (names, unique slots >= kFirstFacetSlot). Throws lupe::Error(kConfig).
+  explicit Schema(std::vector<FacetSpec> facets);
+
+  const std::vector<FacetSpec>& facets() const { return facets_; }
+  const FacetSpec* Find(std::string_view name) const;
+  // "name:slot:kind:multi,..." — what the index records.
+  std::string Describe() const;
+
+  // Several values in one value slot (multi-valued facets): length-prefixed.
+  static std::string EncodeValues(const std::vector<std::string>& values);
+  static std::vector<std::string> DecodeValues(std::string_view encoded);
+
+ private:
+  std::vector<FacetSpec> facets_;
+};
+
 }  // namespace lupe::analyzers

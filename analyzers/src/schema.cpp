@@ -1,0 +1,167 @@
+#include "lupe/analyzers/schema.h"
+
+#include <Poco/Exception.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
+#include <Poco/Util/IniFileConfiguration.h>
+
+#include <set>
+
+#include "lupe/analyzers/error.h"
+
+namespace lupe::analyzers {
+namespace {
+
+bool IsFacetName(std::string_view name) {
+  if (name.empty() || name.size() > 32) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+Error ConfigError(const std::string& path, const std::string& what) {
+  return Error(ErrorCode::kConfig, path + ": " + what);
+}
+
+}  // namespace
+
+double schema::DateNumber(std::string_view iso_date) {
+  auto digits = [&](std::size_t at, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = at; i < at + count && i < iso_date.size(); ++i) {
+      if (iso_date[i] < '0' || iso_date[i] > '9') return 0;
+      value = value * 10 + (iso_date[i] - '0');
+    }
+    return at + count <= iso_date.size() ? value : 0;
+  };
+  return digits(0, 4) * 10000.0 + digits(5, 2) * 100.0 + digits(8, 2);
+}
+
+std::string FacetSpec::TermPrefix() const { return "XF" + name + ":"; }
+
+std::string FacetSpec::Term(std::string_view value) const {
+  std::string term = TermPrefix();
+  term += value;
+  return term;
+}
+
+Schema::Schema(std::vector<FacetSpec> facets) : facets_(std::move(facets)) {
+  std::set<std::string> names;
+  std::set<Xapian::valueno> slots;
+  for (const FacetSpec& facet : facets_) {
+    if (!IsFacetName(facet.name)) {
+      throw Error(ErrorCode::kConfig,
+                  "facet name '" + facet.name + "' must be 1-32 lower-case letters, digits or '_'");
+    }
+    if (!names.insert(facet.name).second) {
+      throw Error(ErrorCode::kConfig, "facet '" + facet.name + "' is defined twice");
+    }
+    if (facet.slot < schema::kFirstFacetSlot || !slots.insert(facet.slot).second) {
+      throw Error(ErrorCode::kConfig, "facet '" + facet.name + "': slot " +
+                                          std::to_string(facet.slot) + " is taken or below " +
+                                          std::to_string(schema::kFirstFacetSlot));
+    }
+    if (facet.source.empty()) {
+      throw Error(ErrorCode::kConfig, "facet '" + facet.name + "' has no source");
+    }
+  }
+}
+
+Schema Schema::Default() {
+  using Kind = FacetSpec::Kind;
+  return Schema({{"type", "type", Kind::kString, false, 10},
+                 {"year", "date", Kind::kYear, false, 11},
+                 {"state", "state", Kind::kString, false, 12},
+                 {"municipality", "municipality", Kind::kString, false, 13},
+                 {"publisher", "publisher", Kind::kString, false, 14},
+                 {"topic", "topic", Kind::kString, true, 15}});
+}
+
+Schema Schema::Load(const std::string& ini_path) {
+  Poco::AutoPtr<Poco::Util::IniFileConfiguration> config;
+  try {
+    config = new Poco::Util::IniFileConfiguration(ini_path);
+  } catch (const Poco::Exception& error) {
+    throw ConfigError(ini_path, "cannot read: " + error.displayText());
+  }
+  const std::string order = config->getString("facets.order", "");
+  if (order.empty()) throw ConfigError(ini_path, "[facets] order is missing");
+  std::vector<FacetSpec> facets;
+  Poco::StringTokenizer names(
+      order, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+  for (const std::string& name : names) {
+    const std::string section = "facet." + name;
+    FacetSpec facet;
+    facet.name = name;
+    try {
+      facet.source = config->getString(section + ".source", name);
+      const std::string kind = Poco::toLower(config->getString(section + ".kind", "string"));
+      if (kind != "string" && kind != "year") {
+        throw ConfigError(ini_path,
+                          "[" + section + "] kind must be string or year, not '" + kind + "'");
+      }
+      facet.kind = kind == "year" ? FacetSpec::Kind::kYear : FacetSpec::Kind::kString;
+      facet.multi_valued = config->getBool(section + ".multi", false);
+      if (!config->has(section + ".slot")) {
+        throw ConfigError(ini_path, "[" + section + "] slot is missing");
+      }
+      const int slot = config->getInt(section + ".slot");
+      if (slot < 0) throw ConfigError(ini_path, "[" + section + "] slot must not be negative");
+      facet.slot = static_cast<Xapian::valueno>(slot);
+    } catch (const Poco::SyntaxException& error) {
+      throw ConfigError(ini_path, "[" + section + "]: " + error.displayText());
+    }
+    facets.push_back(std::move(facet));
+  }
+  try {
+    return Schema(std::move(facets));
+  } catch (const Error& error) {
+    throw ConfigError(ini_path, error.what());
+  }
+}
+
+const FacetSpec* Schema::Find(std::string_view name) const {
+  for (const FacetSpec& facet : facets_) {
+    if (facet.name == name) return &facet;
+  }
+  return nullptr;
+}
+
+std::string Schema::Describe() const {
+  std::string description;
+  for (const FacetSpec& facet : facets_) {
+    if (!description.empty()) description += ',';
+    description += facet.name + ":" + std::to_string(facet.slot) + ":" +
+                   (facet.kind == FacetSpec::Kind::kYear ? "year" : "string") + ":" +
+                   (facet.multi_valued ? "multi" : "single");
+  }
+  return description;
+}
+
+std::string Schema::EncodeValues(const std::vector<std::string>& values) {
+  std::string encoded;
+  for (const std::string& value : values) {
+    encoded += std::to_string(value.size());
+    encoded += ':';
+    encoded += value;
+  }
+  return encoded;
+}
+
+std::vector<std::string> Schema::DecodeValues(std::string_view encoded) {
+  std::vector<std::string> values;
+  std::size_t i = 0;
+  while (i < encoded.size()) {
+    std::size_t length = 0;
+    while (i < encoded.size() && encoded[i] >= '0' && encoded[i] <= '9') {
+      length = length * 10 + static_cast<std::size_t>(encoded[i++] - '0');
+    }
+    if (i >= encoded.size() || encoded[i] != ':' || i + 1 + length > encoded.size()) break;
+    values.emplace_back(encoded.substr(i + 1, length));
+    i += 1 + length;
+  }
+  return values;
+}
+
+}  // namespace lupe::analyzers

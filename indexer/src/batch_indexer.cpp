@@ -1,0 +1,222 @@
+#include "lupe/ingest/batch_indexer.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <optional>
+
+#include "lupe/analyzers/error.h"
+#include "lupe/ingest/document_builder.h"
+#include "lupe/ingest/index_store.h"
+#include "lupe/ingest/source_scanner.h"
+#include "worker_pool.h"
+
+namespace lupe::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+namespace schema = analyzers::schema;
+
+struct FileInfo {
+  std::uint64_t size = 0;
+  std::string stamp;  // "size:mtime_ns" of the file, and of the sidecar if any
+};
+
+std::optional<FileInfo> Stat(const SourceFile& source) {
+  FileInfo info;
+  auto add = [&info](const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return false;
+    if (info.stamp.empty()) info.size = static_cast<std::uint64_t>(st.st_size);
+    info.stamp += std::to_string(st.st_size) + ":" +
+                  std::to_string(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec) + ";";
+    return true;
+  };
+  if (!add(source.path)) return std::nullopt;
+  if (source.sidecar && !add(*source.sidecar)) return std::nullopt;
+  return info;
+}
+
+std::string ReadFile(const fs::path& path, std::size_t max_bytes, const char* what) {
+  std::error_code error;
+  const auto size = fs::file_size(path, error);
+  if (error)
+    throw Error(ErrorCode::kInvalidInput,
+                std::string("cannot read ") + what + ": " + error.message());
+  if (size > max_bytes) {
+    throw Error(ErrorCode::kInvalidInput, std::string(what) + " is " + std::to_string(size >> 20) +
+                                              " MiB, over the limit of " +
+                                              std::to_string(max_bytes >> 20) +
+                                              " MiB (indexer.max_file_mb)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(size, '\0');
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    throw Error(ErrorCode::kInvalidInput,
+                std::string("cannot read ") + what + ": " + std::strerror(errno));
+  }
+  return bytes;
+}
+
+// Requests and responses between the indexer and its workers: fields joined by '\0'.
+std::vector<std::string> Split(const std::string& text, std::size_t fields) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < fields; ++i) {
+    const std::size_t end = text.find('\0', start);
+    if (end == std::string::npos) break;
+    parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
+std::string Request(const SourceFile& source, const std::string& stamp) {
+  std::string request = source.path.string();
+  request += '\0';
+  request += source.sidecar ? source.sidecar->string() : std::string();
+  request += '\0';
+  request += source.default_id;
+  request += '\0';
+  request += std::to_string(static_cast<int>(source.format));
+  request += '\0';
+  request += stamp;
+  return request;
+}
+
+// Runs in a worker process: reads, extracts, analyses; returns id, hash and the document.
+std::string BuildInWorker(const DocumentBuilder& builder, std::size_t max_file_bytes,
+                          const std::string& request) {
+  const std::vector<std::string> fields = Split(request, 5);
+  if (fields.size() != 5) throw Error(ErrorCode::kInternal, "malformed worker request");
+  SourceFile source;
+  source.path = fields[0];
+  if (!fields[1].empty()) source.sidecar = fs::path(fields[1]);
+  source.default_id = fields[2];
+  source.format = static_cast<Format>(std::stoi(fields[3]));
+  const std::string bytes = ReadFile(source.path, max_file_bytes, "file");
+  std::optional<std::string> sidecar;
+  if (source.sidecar) sidecar = ReadFile(*source.sidecar, max_file_bytes, "sidecar");
+  BuiltDocument built = builder.Build(source, bytes, sidecar);
+  built.document.add_boolean_term(std::string(schema::kPathPrefix) + source.path.string());
+  built.document.add_value(schema::kStampSlot, fields[4]);
+  return built.id + '\0' + built.hash + '\0' + built.document.serialise();
+}
+
+}  // namespace
+
+AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::path>& paths,
+                     const analyzers::Analyzer& analyzer, const analyzers::Schema& schema,
+                     const Gazetteer& gazetteer, const AddOptions& options, AddObserver& observer,
+                     const std::atomic<bool>& stop) {
+  AddReport report;
+  ScanResult scan = ScanSources(paths);
+  for (const auto& [path, reason] : scan.skipped) {
+    observer.Skipped(path, reason);
+    ++report.skipped;
+  }
+  for (const auto& [path, reason] : scan.errors) {
+    observer.Rejected(path, reason);
+    ++report.rejected;
+  }
+
+  // Fork the workers before the index is open: they share nothing of it.
+  const DocumentBuilder builder(analyzer, schema, gazetteer, options.limits);
+  WorkerPool pool({options.workers, options.document_timeout, options.document_memory_bytes},
+                  [&builder, &options](const std::string& request) {
+                    return BuildInWorker(builder, options.max_file_bytes, request);
+                  });
+  IndexStore store(index_directory, analyzer.Fingerprint(), schema);
+
+  // Unchanged files (same stamp under the same path) need no work at all.
+  std::vector<const SourceFile*> work;
+  std::vector<FileInfo> infos;
+  AddProgress progress;
+  progress.files_total = scan.sources.size();
+  for (const SourceFile& source : scan.sources) {
+    const std::optional<FileInfo> info = Stat(source);
+    if (!info) {
+      observer.Rejected(source.path, "cannot read file: " + std::string(std::strerror(errno)));
+      ++report.rejected;
+      ++progress.files_done;
+      continue;
+    }
+    progress.bytes_total += info->size;
+    const std::string path_term = std::string(schema::kPathPrefix) + source.path.string();
+    if (auto docid = store.FindByTerm(path_term);
+        docid && store.Value(*docid, schema::kStampSlot) == info->stamp) {
+      ++report.unchanged;
+      ++progress.files_done;
+      progress.bytes_done += info->size;
+      continue;
+    }
+    work.push_back(&source);
+    infos.push_back(*info);
+  }
+  observer.Progress(progress);
+
+  struct IdHolder {
+    std::size_t job;
+    bool indexed;  // counted as indexed (else as unchanged)
+  };
+  std::map<std::string, IdHolder> ids;  // id -> the job that holds it in this run
+  std::size_t uncommitted = 0;
+  pool.Run(
+      work.size(), [&](std::size_t i) { return Request(*work[i], infos[i].stamp); },
+      [&](WorkerPool::Outcome&& outcome) {
+        const SourceFile& source = *work[outcome.job];
+        ++progress.files_done;
+        progress.bytes_done += infos[outcome.job].size;
+        if (!outcome.ok) {
+          observer.Rejected(source.path, outcome.payload);
+          ++report.rejected;
+          observer.Progress(progress);
+          return;
+        }
+        std::vector<std::string> fields = Split(outcome.payload, 3);
+        const std::string& id = fields[0];
+        const std::string& hash = fields[1];
+        // Two files claiming one id: the first in path order keeps it, whichever finishes
+        // first, so that runs are repeatable.
+        auto [it, inserted] = ids.emplace(id, IdHolder{outcome.job, false});
+        if (!inserted) {
+          const std::size_t other = it->second.job;
+          const bool earlier = outcome.job < other;
+          const SourceFile& loser = earlier ? *work[other] : source;
+          const SourceFile& winner = earlier ? source : *work[other];
+          observer.Rejected(loser.path,
+                            "id '" + id + "' is already used by " + winner.path.string());
+          ++report.rejected;
+          observer.Progress(progress);
+          if (!earlier) return;
+          it->second.job = outcome.job;
+          --(it->second.indexed ? report.indexed : report.unchanged);  // counted again below
+        }
+        const std::optional<Xapian::docid> existing = store.Find(id);
+        // Touched but not changed (same content under the same path): only the stamp.
+        if (existing && store.Value(*existing, schema::kHashSlot) == hash &&
+            store.HasTerm(*existing, std::string(schema::kPathPrefix) + source.path.string())) {
+          store.SetValue(*existing, schema::kStampSlot, infos[outcome.job].stamp);
+          ++report.unchanged;
+        } else {
+          store.Replace(id, Xapian::Document::unserialise(fields[2]));
+          ++report.indexed;
+          it->second.indexed = true;
+        }
+        if (++uncommitted >= options.commit_every) {
+          store.Commit();
+          uncommitted = 0;
+        }
+        observer.Progress(progress);
+      },
+      stop);
+  report.interrupted = stop;
+  store.Commit();
+  return report;
+}
+
+}  // namespace lupe::ingest
