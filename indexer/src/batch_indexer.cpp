@@ -3,6 +3,11 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -107,6 +112,146 @@ std::string BuildInWorker(const DocumentBuilder& builder, std::size_t max_file_b
   return built.id + '\0' + built.hash + '\0' + built.document.serialise();
 }
 
+// A job's outcome, unpacked on the way to the writer thread.
+struct Finished {
+  std::size_t job = 0;
+  bool ok = false;
+  std::string error;  // why the file was rejected, if !ok
+  std::string id;
+  std::string hash;
+  Xapian::Document document;
+};
+
+Finished Unpack(WorkerPool::Outcome&& outcome) {
+  Finished finished;
+  finished.job = outcome.job;
+  finished.ok = outcome.ok;
+  if (!outcome.ok) {
+    finished.error = std::move(outcome.payload);
+    return finished;
+  }
+  const std::size_t id_end = outcome.payload.find('\0');
+  const std::size_t hash_end = outcome.payload.find('\0', id_end + 1);
+  finished.id = outcome.payload.substr(0, id_end);
+  finished.hash = outcome.payload.substr(id_end + 1, hash_end - id_end - 1);
+  finished.document = Xapian::Document::unserialise(outcome.payload.substr(hash_end + 1));
+  return finished;
+}
+
+// A queue of bounded size between one producer and one consumer thread.
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  void Push(T item) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+
+  // The next item; std::nullopt once closed and empty.
+  std::optional<T> Pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return item;
+  }
+
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::deque<T> items_;
+  bool closed_ = false;
+  std::mutex mutex_;
+  std::condition_variable not_full_;
+  std::condition_variable not_empty_;
+};
+
+// Applies finished jobs to the index, in the writer thread: rejections reported, ids
+// checked, unchanged content recognised, documents replaced, commits batched.
+class IndexWriter {
+ public:
+  IndexWriter(IndexStore& store, const std::vector<const SourceFile*>& work,
+              const std::vector<FileInfo>& infos, std::size_t commit_every,
+              AddObserver& observer, AddReport& report, AddProgress& progress)
+      : store_(store), work_(work), infos_(infos), commit_every_(commit_every),
+        observer_(observer), report_(report), progress_(progress) {}
+
+  void Apply(Finished&& finished) {
+    const SourceFile& source = *work_[finished.job];
+    ++progress_.files_done;
+    progress_.bytes_done += infos_[finished.job].size;
+    if (!finished.ok) {
+      Reject(source.path, finished.error);
+      return;
+    }
+    // Two files claiming one id: the first in path order keeps it, whichever finishes
+    // first, so that runs are repeatable.
+    auto [it, inserted] = ids_.emplace(finished.id, Holder{finished.job, false});
+    if (!inserted) {
+      const std::size_t other = it->second.job;
+      const bool earlier = finished.job < other;
+      const SourceFile& loser = earlier ? *work_[other] : source;
+      const SourceFile& winner = earlier ? source : *work_[other];
+      Reject(loser.path, "id '" + finished.id + "' is already used by " + winner.path.string());
+      if (!earlier) return;
+      it->second.job = finished.job;
+      --(it->second.indexed ? report_.indexed : report_.unchanged);  // counted again below
+    }
+    const std::optional<Xapian::docid> existing = store_.Find(finished.id);
+    const std::string path_term = std::string(schema::kPathPrefix) + source.path.string();
+    // Touched but not changed (same content under the same path): only the stamp.
+    if (existing && store_.Value(*existing, schema::kHashSlot) == finished.hash &&
+        store_.HasTerm(*existing, path_term)) {
+      store_.SetValue(*existing, schema::kStampSlot, infos_[finished.job].stamp);
+      ++report_.unchanged;
+      it->second.indexed = false;
+    } else {
+      store_.Replace(finished.id, finished.document);
+      ++report_.indexed;
+      it->second.indexed = true;
+    }
+    if (++uncommitted_ >= commit_every_) {
+      store_.Commit();
+      uncommitted_ = 0;
+    }
+    observer_.Progress(progress_);
+  }
+
+ private:
+  struct Holder {
+    std::size_t job;
+    bool indexed;  // counted as indexed (else as unchanged)
+  };
+
+  void Reject(const fs::path& path, const std::string& reason) {
+    observer_.Rejected(path, reason);
+    ++report_.rejected;
+    observer_.Progress(progress_);
+  }
+
+  IndexStore& store_;
+  const std::vector<const SourceFile*>& work_;
+  const std::vector<FileInfo>& infos_;
+  std::size_t commit_every_;
+  AddObserver& observer_;
+  AddReport& report_;
+  AddProgress& progress_;
+  std::map<std::string, Holder> ids_;  // id -> the job that holds it in this run
+  std::size_t uncommitted_ = 0;
+};
+
 }  // namespace
 
 AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::path>& paths,
@@ -159,61 +304,29 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
   }
   observer.Progress(progress);
 
-  struct IdHolder {
-    std::size_t job;
-    bool indexed;  // counted as indexed (else as unchanged)
-  };
-  std::map<std::string, IdHolder> ids;  // id -> the job that holds it in this run
-  std::size_t uncommitted = 0;
+  // The writer thread applies finished documents to the index while this thread keeps
+  // the workers busy; the queue between them is short, since documents can be large.
+  BoundedQueue<Finished> queue(4);
+  std::atomic<bool> writer_failed{false};
+  std::exception_ptr writer_error;
+  std::thread writer([&] {
+    try {
+      IndexWriter apply(store, work, infos, options.commit_every, observer, report, progress);
+      while (std::optional<Finished> finished = queue.Pop()) apply.Apply(std::move(*finished));
+    } catch (...) {
+      writer_error = std::current_exception();
+      writer_failed = true;
+      while (queue.Pop()) {  // unblock the producer
+      }
+    }
+  });
   pool.Run(
       work.size(), [&](std::size_t i) { return Request(*work[i], infos[i].stamp); },
-      [&](WorkerPool::Outcome&& outcome) {
-        const SourceFile& source = *work[outcome.job];
-        ++progress.files_done;
-        progress.bytes_done += infos[outcome.job].size;
-        if (!outcome.ok) {
-          observer.Rejected(source.path, outcome.payload);
-          ++report.rejected;
-          observer.Progress(progress);
-          return;
-        }
-        std::vector<std::string> fields = Split(outcome.payload, 3);
-        const std::string& id = fields[0];
-        const std::string& hash = fields[1];
-        // Two files claiming one id: the first in path order keeps it, whichever finishes
-        // first, so that runs are repeatable.
-        auto [it, inserted] = ids.emplace(id, IdHolder{outcome.job, false});
-        if (!inserted) {
-          const std::size_t other = it->second.job;
-          const bool earlier = outcome.job < other;
-          const SourceFile& loser = earlier ? *work[other] : source;
-          const SourceFile& winner = earlier ? source : *work[other];
-          observer.Rejected(loser.path,
-                            "id '" + id + "' is already used by " + winner.path.string());
-          ++report.rejected;
-          observer.Progress(progress);
-          if (!earlier) return;
-          it->second.job = outcome.job;
-          --(it->second.indexed ? report.indexed : report.unchanged);  // counted again below
-        }
-        const std::optional<Xapian::docid> existing = store.Find(id);
-        // Touched but not changed (same content under the same path): only the stamp.
-        if (existing && store.Value(*existing, schema::kHashSlot) == hash &&
-            store.HasTerm(*existing, std::string(schema::kPathPrefix) + source.path.string())) {
-          store.SetValue(*existing, schema::kStampSlot, infos[outcome.job].stamp);
-          ++report.unchanged;
-        } else {
-          store.Replace(id, Xapian::Document::unserialise(fields[2]));
-          ++report.indexed;
-          it->second.indexed = true;
-        }
-        if (++uncommitted >= options.commit_every) {
-          store.Commit();
-          uncommitted = 0;
-        }
-        observer.Progress(progress);
-      },
-      stop);
+      [&](WorkerPool::Outcome&& outcome) { queue.Push(Unpack(std::move(outcome))); },
+      [&] { return stop.load() || writer_failed.load(); });
+  queue.Close();
+  writer.join();
+  if (writer_error) std::rethrow_exception(writer_error);
   report.interrupted = stop;
   store.Commit();
   return report;

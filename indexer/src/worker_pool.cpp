@@ -154,14 +154,14 @@ std::string WorkerPool::DescribeDeath(Worker& worker) {
 }
 
 void WorkerPool::Run(std::size_t count, const std::function<std::string(std::size_t)>& request,
-                     const std::function<void(Outcome&&)>& done, const std::atomic<bool>& stop) {
+                     const std::function<void(Outcome&&)>& done, const std::function<bool()>& stop) {
   std::size_t next = 0;
   std::size_t busy = 0;
   std::vector<pollfd> fds;
   std::vector<Worker*> polled;
   while (true) {
     for (Worker& worker : workers_) {
-      if (worker.busy || next >= count || stop) continue;
+      if (worker.busy || next >= count || stop()) continue;
       if (worker.pid < 0) Spawn(worker);
       if (!WriteFrame(worker.to_child, request(next))) {
         done({next++, false, DescribeDeath(worker)});

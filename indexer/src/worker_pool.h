@@ -2,7 +2,6 @@
 
 #include <sys/types.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -42,9 +41,9 @@ class WorkerPool {
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   // Runs request(i) for i in [0, count) on the workers and calls done() with each outcome
-  // in the parent. Once stop becomes true, no new job starts; jobs under way finish.
+  // in the parent. Once stop() returns true, no new job starts; jobs under way finish.
   void Run(std::size_t count, const std::function<std::string(std::size_t)>& request,
-           const std::function<void(Outcome&&)>& done, const std::atomic<bool>& stop);
+           const std::function<void(Outcome&&)>& done, const std::function<bool()>& stop);
 
  private:
   struct Worker {

@@ -30,10 +30,10 @@ std::string Misbehave(const std::string& request) {
 std::map<std::size_t, WorkerPool::Outcome> RunAll(WorkerPool& pool,
                                                   const std::vector<std::string>& requests) {
   std::map<std::size_t, WorkerPool::Outcome> outcomes;
-  std::atomic<bool> stop{false};
   pool.Run(
       requests.size(), [&](std::size_t i) { return requests[i]; },
-      [&](WorkerPool::Outcome&& outcome) { outcomes[outcome.job] = std::move(outcome); }, stop);
+      [&](WorkerPool::Outcome&& outcome) { outcomes[outcome.job] = std::move(outcome); },
+      [] { return false; });
   return outcomes;
 }
 
@@ -64,13 +64,13 @@ TEST_CASE("a crashing, hanging or exhausting job fails alone and the others succ
 
 TEST_CASE("after stop no new job starts") {
   WorkerPool pool({1, std::chrono::milliseconds(5000), 0}, Misbehave);
-  std::atomic<bool> stop{false};
+  bool stop = false;
   std::size_t finished = 0;
   pool.Run(
       10, [](std::size_t) { return std::string("echo:x"); },
       [&](WorkerPool::Outcome&&) {
         if (++finished == 3) stop = true;
       },
-      stop);
+      [&] { return stop; });
   CHECK(finished == 3);
 }
