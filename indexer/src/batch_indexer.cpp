@@ -183,9 +183,9 @@ class BoundedQueue {
 class IndexWriter {
  public:
   IndexWriter(IndexStore& store, const std::vector<const SourceFile*>& work,
-              const std::vector<FileInfo>& infos, std::size_t commit_every,
+              const std::vector<FileInfo>& infos, const AddOptions& options,
               AddObserver& observer, AddReport& report, AddProgress& progress)
-      : store_(store), work_(work), infos_(infos), commit_every_(commit_every),
+      : store_(store), work_(work), infos_(infos), options_(options),
         observer_(observer), report_(report), progress_(progress) {}
 
   void Apply(Finished&& finished) {
@@ -222,9 +222,14 @@ class IndexWriter {
       ++report_.indexed;
       it->second.indexed = true;
     }
-    if (++uncommitted_ >= commit_every_) {
+    // Few large commits: each commit merges the changes into Xapian's B-trees, and
+    // frequent small ones leave them half full (twice the size, slower).
+    uncommitted_bytes_ += infos_[finished.job].size;
+    if (++uncommitted_ >= options_.commit_every ||
+        uncommitted_bytes_ >= options_.commit_every_bytes) {
       store_.Commit();
       uncommitted_ = 0;
+      uncommitted_bytes_ = 0;
     }
     observer_.Progress(progress_);
   }
@@ -244,12 +249,13 @@ class IndexWriter {
   IndexStore& store_;
   const std::vector<const SourceFile*>& work_;
   const std::vector<FileInfo>& infos_;
-  std::size_t commit_every_;
+  const AddOptions& options_;
   AddObserver& observer_;
   AddReport& report_;
   AddProgress& progress_;
   std::map<std::string, Holder> ids_;  // id -> the job that holds it in this run
   std::size_t uncommitted_ = 0;
+  std::uint64_t uncommitted_bytes_ = 0;
 };
 
 }  // namespace
@@ -311,7 +317,7 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
   std::exception_ptr writer_error;
   std::thread writer([&] {
     try {
-      IndexWriter apply(store, work, infos, options.commit_every, observer, report, progress);
+      IndexWriter apply(store, work, infos, options, observer, report, progress);
       while (std::optional<Finished> finished = queue.Pop()) apply.Apply(std::move(*finished));
     } catch (...) {
       writer_error = std::current_exception();

@@ -12,6 +12,8 @@ namespace {
 constexpr int kMagicFlags =
     MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_TAR | MAGIC_NO_CHECK_ELF | MAGIC_NO_CHECK_CDF;
 
+constexpr std::size_t kSniffBytes = 64 * 1024;
+
 // One libmagic handle per thread, loaded on first use and closed with the thread.
 class MagicHandle {
  public:
@@ -32,6 +34,9 @@ class MagicHandle {
       throw Error(ErrorCode::kInternal, "cannot load the libmagic database");
     }
     magic_setflags(magic_, kMagicFlags | flags);
+    // The head of a file tells its type; libmagic's text checks over a whole large file
+    // (regular expressions) cost more than extracting it.
+    bytes = bytes.substr(0, kSniffBytes);
     const char* result = magic_buffer(magic_, bytes.data(), bytes.size());
     return result != nullptr ? result : "unknown data";
   }
