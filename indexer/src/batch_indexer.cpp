@@ -4,14 +4,14 @@
 
 #include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <exception>
-#include <mutex>
-#include <thread>
-#include <cstring>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "lupe/analyzers/error.h"
 #include "lupe/ingest/document_builder.h"
@@ -183,10 +183,15 @@ class BoundedQueue {
 class IndexWriter {
  public:
   IndexWriter(IndexStore& store, const std::vector<const SourceFile*>& work,
-              const std::vector<FileInfo>& infos, const AddOptions& options,
-              AddObserver& observer, AddReport& report, AddProgress& progress)
-      : store_(store), work_(work), infos_(infos), options_(options),
-        observer_(observer), report_(report), progress_(progress) {}
+              const std::vector<FileInfo>& infos, const AddOptions& options, AddObserver& observer,
+              AddReport& report, AddProgress& progress)
+      : store_(store),
+        work_(work),
+        infos_(infos),
+        options_(options),
+        observer_(observer),
+        report_(report),
+        progress_(progress) {}
 
   void Apply(Finished&& finished) {
     const SourceFile& source = *work_[finished.job];

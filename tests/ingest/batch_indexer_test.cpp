@@ -217,3 +217,35 @@ TEST_CASE("stats report documents, facet values with counts and the analyzer") {
   CHECK(json.find("\"count\": 2") != std::string::npos);
   CHECK(json.find(f.analyzer.Fingerprint()) != std::string::npos);
 }
+
+TEST_CASE("a facet added in config takes its values from the sidecar element of its name") {
+  Fixture f;
+  using Kind = lupe::analyzers::FacetSpec::Kind;
+  f.schema = lupe::analyzers::Schema({{"type", "type", Kind::kString, false, 10},
+                                      {"programme", "programme", Kind::kString, true, 20}});
+  f.dir.Write("docs/a.txt", "Text.");
+  f.dir.Write("docs/a.txt.meta.xml",
+              "<meta><programme>MPSC</programme><programme>KTS</programme></meta>");
+  Recorder recorder;
+  CHECK(f.Add(recorder).indexed == 1);
+  const Xapian::Database db = f.Open();
+  CHECK(db.get_termfreq("XFprogramme:MPSC") == 1);
+  CHECK(db.get_termfreq("XFprogramme:KTS") == 1);
+  const std::string slot = db.get_document(1).get_value(20);
+  CHECK(lupe::analyzers::Schema::DecodeValues(slot) == std::vector<std::string>{"MPSC", "KTS"});
+}
+
+TEST_CASE("the index stores what searchd displays: title, date, facets, text and pages") {
+  Fixture f;
+  f.dir.Write("docs/bericht.md", "# Projektbericht Wärmeplanung\n\nDer Bericht vom 3. Mai 2022.\n");
+  Recorder recorder;
+  f.Add(recorder);
+  const Xapian::Database db = f.Open();
+  const Xapian::Document document = db.get_document(1);
+  const std::string data = document.get_data();
+  CHECK(data.find("\"title\":\"Projektbericht Wärmeplanung\"") != std::string::npos);
+  CHECK(data.find("\"date\":\"2022-05-03\"") != std::string::npos);
+  CHECK(data.find("\"format\":\"markdown\"") != std::string::npos);
+  CHECK(data.find("Der Bericht vom 3. Mai 2022.") != std::string::npos);
+  CHECK(Xapian::sortable_unserialise(document.get_value(0)) == 20220503.0);
+}

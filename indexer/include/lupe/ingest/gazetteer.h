@@ -8,7 +8,7 @@
 namespace lupe::ingest {
 
 // The 16 Länder and all Kreise and kreisfreie Städte with their Land, compiled into the
-// library from indexer/data/kreise.tsv (derived from the Destatis Gemeindeverzeichnis,
+// library from indexer/data/gazetteer.tsv (derived from the Destatis Gemeindeverzeichnis,
 // see indexer/data/SOURCE.md), plus the Gemeinden named in it where unambiguous.
 // Thread-safety: immutable after construction; shareable.
 class Gazetteer {
