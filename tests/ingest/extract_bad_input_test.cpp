@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "lupe/analyzers/error.h"
+#include "extract_fixture.h"
 #include "lupe/ingest/extractor.h"
 
 namespace {
@@ -14,14 +15,7 @@ namespace {
 using lupe::ingest::ExtractLimits;
 using lupe::ingest::Format;
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(LUPE_SOURCE_DIR) / "tests/ingest/fixtures/extract" / name,
-                   std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using lupe::ingest::testing::Fixture;
 
 // The reason of the kInvalidInput error Extract throws; fails the test if it does not.
 std::string Rejection(Format format, const std::string& bytes, const ExtractLimits& limits = {}) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract_fixture.h"
 #include "lupe/ingest/extractor.h"
 
 namespace {
@@ -12,13 +13,7 @@ namespace {
 using lupe::ingest::ExtractedDocument;
 using lupe::ingest::Format;
 
-ExtractedDocument ExtractFixture(Format format, const std::string& name) {
-  std::ifstream in(std::filesystem::path(LUPE_SOURCE_DIR) / "tests/ingest/fixtures/extract" / name,
-                   std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return lupe::ingest::Extract(format, bytes.str(), lupe::ingest::ExtractLimits{});
-}
+using lupe::ingest::testing::ExtractFixture;
 
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
