@@ -40,32 +40,29 @@ std::size_t ChunkEnd(std::string_view text, std::size_t begin, bool* forced) {
   return end;
 }
 
+// A word of a data file in its normalised form, as text would be analysed.
+std::string Normalised(const Normalizer& normalizer, std::string_view word) {
+  Utf16Text utf16;
+  utf16.Assign(word, 0);
+  std::string normalised;
+  normalizer.Append(utf16.data(), utf16.data() + utf16.size(), normalised);
+  return normalised;
+}
+
 std::vector<std::pair<std::string, std::string>> NormalisedPairs(const Normalizer& normalizer,
                                                                  std::string_view data) {
   std::vector<std::pair<std::string, std::string>> pairs;
-  Utf16Text utf16;
   for (const auto& fields : ParseWordList(data)) {
     if (fields.size() != 2) continue;
-    std::pair<std::string, std::string> pair;
-    utf16.Assign(fields[0], 0);
-    normalizer.Append(utf16.data(), utf16.data() + utf16.size(), pair.first);
-    utf16.Assign(fields[1], 0);
-    normalizer.Append(utf16.data(), utf16.data() + utf16.size(), pair.second);
-    pairs.push_back(std::move(pair));
+    pairs.emplace_back(Normalised(normalizer, fields[0]), Normalised(normalizer, fields[1]));
   }
   return pairs;
 }
 
 StringSet NormalisedWords(const Normalizer& normalizer, std::string_view data) {
   StringSet words;
-  Utf16Text utf16;
   for (const auto& fields : ParseWordList(data)) {
-    for (const auto& field : fields) {
-      std::string word;
-      utf16.Assign(field, 0);
-      normalizer.Append(utf16.data(), utf16.data() + utf16.size(), word);
-      words.insert(std::move(word));
-    }
+    for (const auto& field : fields) words.insert(Normalised(normalizer, field));
   }
   return words;
 }

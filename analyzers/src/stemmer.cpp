@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 namespace lupe::analyzers {
+
 Stemmer::Stemmer(const std::vector<std::pair<std::string, std::string>>& singular_plural) {
   std::string singular_stem, plural_stem;
   for (const auto& [singular, plural] : singular_plural) {
