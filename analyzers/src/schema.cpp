@@ -1,11 +1,15 @@
 #include "lupe/analyzers/schema.h"
 
+#include <Poco/DeflatingStream.h>
 #include <Poco/Exception.h>
+#include <Poco/InflatingStream.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
+#include <iterator>
 #include <set>
+#include <sstream>
 
 #include "lupe/analyzers/error.h"
 
@@ -36,6 +40,33 @@ double schema::DateNumber(std::string_view iso_date) {
     return at + count <= iso_date.size() ? value : 0;
   };
   return digits(0, 4) * 10000.0 + digits(5, 2) * 100.0 + digits(8, 2);
+}
+
+std::string schema::PackData(std::string_view fields_json, std::string_view text) {
+  std::ostringstream packed;
+  packed << fields_json << '\0';
+  if (text.empty()) return packed.str();  // zlib has no stream for nothing
+  Poco::DeflatingOutputStream deflate(packed, Poco::DeflatingStreamBuf::STREAM_ZLIB, 6);
+  deflate.write(text.data(), static_cast<std::streamsize>(text.size()));
+  deflate.close();
+  return packed.str();
+}
+
+std::string_view schema::FieldsOf(std::string_view data) { return data.substr(0, data.find('\0')); }
+
+schema::DocumentData schema::UnpackData(std::string_view data) {
+  DocumentData unpacked;
+  const std::size_t split = data.find('\0');
+  unpacked.fields_json = std::string(data.substr(0, split));
+  if (split == std::string_view::npos || split + 1 == data.size()) return unpacked;
+  try {
+    std::istringstream compressed(std::string(data.substr(split + 1)));
+    Poco::InflatingInputStream inflate(compressed, Poco::InflatingStreamBuf::STREAM_ZLIB);
+    unpacked.text.assign(std::istreambuf_iterator<char>(inflate), std::istreambuf_iterator<char>());
+  } catch (const Poco::Exception& error) {
+    throw Error(ErrorCode::kInternal, "document text does not inflate: " + error.displayText());
+  }
+  return unpacked;
 }
 
 std::string FacetSpec::TermPrefix() const { return "XF" + name + ":"; }

@@ -163,10 +163,9 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   Poco::JSON::Array pages;
   for (std::uint32_t start : extracted.page_starts) pages.add(start);
   data.set("page_starts", pages);
-  data.set("text", extracted.text);
   std::ostringstream json;
   data.stringify(json);
-  document.set_data(json.str());
+  document.set_data(schema::PackData(json.str(), extracted.text));
   return built;
 }
 

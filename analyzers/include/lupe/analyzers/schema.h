@@ -57,6 +57,20 @@ inline std::string StemTerm(const TextField& field, std::string_view stem) {
   return term;
 }
 
+// Document data: the stored fields as a JSON object, a NUL byte, then the document text
+// zlib-compressed. Hit lists read the fields without touching the text; the indexer's
+// workers compress the text in parallel, so the single writer does not (Xapian would
+// otherwise zlib the whole data in the writer).
+std::string PackData(std::string_view fields_json, std::string_view text);
+// The parts of data; throws lupe::Error(kInternal) if the text does not inflate.
+struct DocumentData {
+  std::string fields_json;
+  std::string text;
+};
+DocumentData UnpackData(std::string_view data);
+// Only the fields, without inflating the text.
+std::string_view FieldsOf(std::string_view data);
+
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.
 double DateNumber(std::string_view iso_date);

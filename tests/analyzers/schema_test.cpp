@@ -1,0 +1,81 @@
+// The index schema shared by indexer and searchd: facets from config, value encodings,
+// document data.
+#include "lupe/analyzers/schema.h"
+
+#include <catch2/catch.hpp>
+
+#include "lupe/analyzers/error.h"
+#include "support/temp_dir.h"
+
+using lupe::analyzers::FacetSpec;
+using lupe::analyzers::Schema;
+namespace schema = lupe::analyzers::schema;
+using Kind = FacetSpec::Kind;
+
+TEST_CASE("the shipped config/lupe.ini defines the default facets") {
+  const Schema loaded = Schema::Load(std::string(LUPE_SOURCE_DIR) + "/config/lupe.ini");
+  CHECK(loaded.Describe() == Schema::Default().Describe());
+  CHECK(loaded.Describe() ==
+        "type:10:string:single,year:11:year:single,state:12:string:single,"
+        "municipality:13:string:single,publisher:14:string:single,topic:15:string:multi");
+  REQUIRE(loaded.Find("topic") != nullptr);
+  CHECK(loaded.Find("topic")->multi_valued);
+  CHECK(loaded.Find("nope") == nullptr);
+}
+
+TEST_CASE("bad facet configurations are refused with the reason") {
+  lupe::testing::TempDir dir;
+  auto load_error = [&](const std::string& ini) -> std::string {
+    const auto path = dir.Write("lupe.ini", ini);
+    try {
+      Schema::Load(path.string());
+    } catch (const lupe::Error& error) {
+      CHECK(error.code() == lupe::ErrorCode::kConfig);
+      return error.what();
+    }
+    return "no error";
+  };
+  CHECK(load_error("[facets]\n").find("order is missing") != std::string::npos);
+  CHECK(load_error("[facets]\norder = type\n").find("[facet.type] slot is missing") !=
+        std::string::npos);
+  CHECK(load_error("[facets]\norder = type\n[facet.type]\nslot = 3\n").find("below 10") !=
+        std::string::npos);
+  CHECK(load_error("[facets]\norder = a, b\n[facet.a]\nslot = 10\n[facet.b]\nslot = 10\n")
+            .find("slot 10 is taken") != std::string::npos);
+  CHECK(load_error("[facets]\norder = Typ\n[facet.Typ]\nslot = 10\n").find("lower-case") !=
+        std::string::npos);
+  CHECK(load_error("[facets]\norder = t\n[facet.t]\nslot = 10\nkind = number\n")
+            .find("kind must be string or year") != std::string::npos);
+  CHECK(load_error("").find("order is missing") != std::string::npos);
+  CHECK_THROWS_AS(Schema::Load((dir / "missing.ini").string()), lupe::Error);
+}
+
+TEST_CASE("facet terms and multi-valued slots") {
+  const FacetSpec state{"state", "state", Kind::kString, false, 12};
+  CHECK(state.Term("Baden-Württemberg") == "XFstate:Baden-Württemberg");
+  const std::vector<std::string> values = {"Mobilität", "", "a:b", "9:x"};
+  CHECK(Schema::DecodeValues(Schema::EncodeValues(values)) == values);
+  CHECK(Schema::DecodeValues("").empty());
+  CHECK(Schema::DecodeValues("99:short").empty());  // truncated: nothing invented
+}
+
+TEST_CASE("dates become sortable numbers") {
+  CHECK(schema::DateNumber("2021-06-15") == 20210615.0);
+  CHECK(schema::DateNumber("2021-06") == 20210600.0);
+  CHECK(schema::DateNumber("2021") == 20210000.0);
+  CHECK(schema::DateNumber("") == 0.0);
+}
+
+TEST_CASE("document data keeps fields and text apart, the text compressed") {
+  std::string text = "Die Smart-City-Strategie. ";
+  for (int i = 0; i < 1000; ++i) text += "Wärmeplanung und Mobilität. ";
+  text += std::string("\0binary\xff", 8);
+  const std::string packed = schema::PackData(R"({"id":"a"})", text);
+  CHECK(packed.size() < text.size() / 4);
+  CHECK(schema::FieldsOf(packed) == R"({"id":"a"})");
+  const schema::DocumentData unpacked = schema::UnpackData(packed);
+  CHECK(unpacked.fields_json == R"({"id":"a"})");
+  CHECK(unpacked.text == text);
+  CHECK(schema::UnpackData(schema::PackData("{}", "")).text.empty());
+  CHECK_THROWS_AS(schema::UnpackData(std::string("{}\0garbage", 10)), lupe::Error);
+}
