@@ -223,7 +223,11 @@ class IndexWriter {
       ++report_.unchanged;
       it->second.indexed = false;
     } else {
-      store_.Replace(finished.id, finished.document);
+      if (existing || !inserted) {
+        store_.Replace(finished.id, finished.document);
+      } else {
+        store_.Add(finished.document);
+      }
       ++report_.indexed;
       it->second.indexed = true;
     }

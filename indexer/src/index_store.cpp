@@ -80,6 +80,8 @@ void IndexStore::Replace(const std::string& id, const Xapian::Document& document
   database_.replace_document(IdTerm(id), document);
 }
 
+void IndexStore::Add(const Xapian::Document& document) { database_.add_document(document); }
+
 void IndexStore::SetValue(Xapian::docid docid, Xapian::valueno slot, const std::string& value) {
   Xapian::Document document = database_.get_document(docid);
   document.add_value(slot, value);

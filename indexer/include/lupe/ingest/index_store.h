@@ -30,6 +30,8 @@ class IndexStore {
   std::string Value(Xapian::docid docid, Xapian::valueno slot) const;
 
   void Replace(const std::string& id, const Xapian::Document& document);
+  // Adds a document whose id is known not to be in the index (saves Replace's lookup).
+  void Add(const Xapian::Document& document);
   // Sets one value of a stored document (e.g. the file stamp of an unchanged document).
   void SetValue(Xapian::docid docid, Xapian::valueno slot, const std::string& value);
   bool Remove(const std::string& id);  // false if there is no such document
