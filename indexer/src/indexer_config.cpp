@@ -44,7 +44,7 @@ IndexerConfig LoadIndexerConfig(const std::string& path) {
   add.workers = positive("workers", 0);
   if (add.workers == 0)
     add.workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  add.commit_every = static_cast<std::size_t>(std::max(1, positive("commit_every", 5000)));
+  add.commit_every = static_cast<std::size_t>(std::max(1, positive("commit_every", 50000)));
   add.commit_every_bytes = static_cast<std::uint64_t>(std::max(1, positive("commit_every_mb", 256)))
                            << 20;
   return config;

@@ -19,7 +19,7 @@ struct AddOptions {
   std::chrono::milliseconds document_timeout{60000};
   std::size_t document_memory_bytes = std::size_t{2} << 30;
   std::size_t max_file_bytes = std::size_t{100} << 20;
-  std::size_t commit_every = 5000;  // changed documents per commit, at most
+  std::size_t commit_every = 50000;  // changed documents per commit, at most
   std::uint64_t commit_every_bytes = std::uint64_t{256} << 20;  // source bytes per commit, at most
   ExtractLimits limits;
 };
