@@ -83,7 +83,13 @@ ScanResult ScanSources(const std::vector<fs::path>& paths) {
         if (it->is_directory(error)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(error)) AddFile(given, it->path(), result);
+      if (it->is_regular_file(error)) {
+        AddFile(given, it->path(), result);
+      } else if (!it->is_directory(error) && FormatForPath(it->path())) {
+        // A document by its name that cannot be read as one: say so rather than skip it.
+        result.errors.emplace_back(
+            it->path(), it->is_symlink(error) ? "broken symbolic link" : "not a regular file");
+      }
     }
   }
   std::sort(result.sources.begin(), result.sources.end(),

@@ -250,3 +250,14 @@ TEST_CASE("the index stores what searchd displays: title, date, facets, text and
   CHECK(lupe::analyzers::schema::FieldsOf(document.get_data()) == data.fields_json);
   CHECK(Xapian::sortable_unserialise(document.get_value(0)) == 20220503.0);
 }
+
+TEST_CASE("a document that cannot be read is rejected by name, the others are indexed") {
+  Fixture f;
+  f.dir.Write("docs/gut.txt", "Ein guter Text.");
+  fs::create_symlink(f.dir / "docs/nicht-da.txt", f.dir / "docs/weg.txt");
+  Recorder recorder;
+  const AddReport report = f.Add(recorder);
+  CHECK(report.indexed == 1);
+  CHECK(report.rejected == 1);
+  CHECK(recorder.rejected.at("weg.txt") == "broken symbolic link");
+}
