@@ -4,6 +4,8 @@
 #include <Poco/Util/Option.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -115,10 +117,22 @@ int IndexerApp::Add(const std::vector<std::string>& args) {
     std::cerr << "lupe-indexer: add needs at least one PATH (try --help)\n";
     return EXIT_USAGE;
   }
+  const std::vector<std::filesystem::path> paths(args.begin() + 1, args.end());
+  std::error_code error;
+  if (std::none_of(paths.begin(), paths.end(),
+                   [&](const auto& path) { return std::filesystem::exists(path, error); })) {
+    std::cerr << "lupe-indexer: no input: none of the given paths exists\n";
+    return EXIT_NOINPUT;
+  }
+  if (!std::filesystem::is_directory(index_, error) &&
+      !std::filesystem::create_directories(index_, error)) {
+    std::cerr << "lupe-indexer: cannot create index directory " << index_ << ": " << error.message()
+              << '\n';
+    return EXIT_CANTCREAT;
+  }
   const IndexerConfig config = LoadIndexerConfig(config_);
   const analyzers::Analyzer analyzer;
   const Gazetteer gazetteer;
-  const std::vector<std::filesystem::path> paths(args.begin() + 1, args.end());
   ProgressReporter reporter(std::cerr, ::isatty(STDERR_FILENO) != 0);
   const AddReport report = AddToIndex(index_, paths, analyzer, config.schema, gazetteer, config.add,
                                       reporter, stop_requested);

@@ -26,6 +26,19 @@ expect_status 64 "unknown command" "$indexer" frobnicate
 expect_status 64 "unknown option" "$indexer" --no-such-option analyze x
 
 "$indexer" --help | grep -q "analyze" || fail "--help does not mention analyze"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "Text" > "$work/doc.txt"
+expect_status 64 "add without --index" "$indexer" add "$work/doc.txt"
+expect_status 64 "add without paths" "$indexer" --index "$work/index" add
+expect_status 66 "add of paths that do not exist" "$indexer" --index "$work/index" add "$work/nope"
+expect_status 73 "add into an index that cannot be created" \
+  "$indexer" --index "$work/doc.txt/index" add "$work/doc.txt"
+expect_status 78 "add with a config file that does not exist" \
+  "$indexer" --config "$work/nope.ini" --index "$work/index" add "$work/doc.txt"
+expect_status 0 "add of one file" "$indexer" --index "$work/index" add "$work/doc.txt"
+expect_status 64 "stats with arguments" "$indexer" --index "$work/index" stats extra
 "$indexer" 2>&1 >/dev/null | grep -q "no command" || fail "no command: message missing"
 
 output=$("$indexer" analyze "Die Smart-City-Strategie")
