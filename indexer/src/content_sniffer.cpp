@@ -2,6 +2,7 @@
 
 #include <magic.h>
 
+#include "extract_encoding.h"
 #include "lupe/analyzers/error.h"
 
 namespace lupe::ingest::extract {
@@ -101,6 +102,9 @@ void ContentSniffer::Check(Format format, std::string_view bytes) {
     case Format::kXml: {
       if (HasUtf16Bom(bytes)) return;
       const bool has_nul = bytes.find('\0') != std::string_view::npos;
+      // Valid UTF-8 without NUL bytes is text; libmagic (costly: regular expressions) is
+      // asked only about other bytes, legacy encodings or binary junk.
+      if (!has_nul && IsValidUtf8(bytes)) return;
       if (has_nul || Query(bytes, MAGIC_MIME_ENCODING) == "binary") {
         Reject("binary content in a text file", bytes);
       }
