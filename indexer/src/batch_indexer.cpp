@@ -335,10 +335,16 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
       }
     }
   });
-  pool.Run(
-      work.size(), [&](std::size_t i) { return Request(*work[i], infos[i].stamp); },
-      [&](WorkerPool::Outcome&& outcome) { queue.Push(Unpack(std::move(outcome))); },
-      [&] { return stop.load() || writer_failed.load(); });
+  try {
+    pool.Run(
+        work.size(), [&](std::size_t i) { return Request(*work[i], infos[i].stamp); },
+        [&](WorkerPool::Outcome&& outcome) { queue.Push(Unpack(std::move(outcome))); },
+        [&] { return stop.load() || writer_failed.load(); });
+  } catch (...) {
+    queue.Close();  // the writer finishes what it has; then the error goes up
+    writer.join();
+    throw;
+  }
   queue.Close();
   writer.join();
   if (writer_error) std::rethrow_exception(writer_error);
