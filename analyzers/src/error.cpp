@@ -8,6 +8,10 @@ const char* ErrorCodeName(ErrorCode code) {
       return "invalid_input";
     case ErrorCode::kNotFound:
       return "not_found";
+    case ErrorCode::kNotAllowed:
+      return "not_allowed";
+    case ErrorCode::kTooLarge:
+      return "too_large";
     case ErrorCode::kConfig:
       return "config";
     case ErrorCode::kUnavailable:

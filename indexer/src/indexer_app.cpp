@@ -78,6 +78,7 @@ int IndexerApp::main(const std::vector<std::string>& args) {
     std::cerr << "lupe-indexer: " << error.what() << '\n';
     switch (error.code()) {
       case ErrorCode::kInvalidInput:
+      case ErrorCode::kTooLarge:
         return EXIT_DATAERR;
       case ErrorCode::kNotFound:
         return EXIT_NOINPUT;
@@ -85,6 +86,7 @@ int IndexerApp::main(const std::vector<std::string>& args) {
         return EXIT_CONFIG;
       case ErrorCode::kUnavailable:
         return EXIT_TEMPFAIL;
+      case ErrorCode::kNotAllowed:
       case ErrorCode::kInternal:
         return EXIT_SOFTWARE;
     }

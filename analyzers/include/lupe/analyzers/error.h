@@ -11,6 +11,8 @@ namespace lupe {
 enum class ErrorCode {
   kInvalidInput,  // the caller's input is wrong (bad query, bad file)
   kNotFound,      // a named thing does not exist
+  kNotAllowed,    // the operation is not offered on this thing (an HTTP method on a path)
+  kTooLarge,      // the input exceeds a configured size limit
   kConfig,        // configuration or environment is wrong (missing index, bad config file)
   kUnavailable,   // temporarily impossible (index locked, overloaded)
   kInternal,      // a bug or an unexpected failure of a dependency

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include "lupe/analyzers/error.h"
+
+namespace lupe::search {
+
+// Base of searchd's request handlers: a handler returns a JSON object or throws
+// lupe::Error; this class is the one place that turns both into an HTTP response —
+// status 200, or the error's status with {"error":{"code":"…","message":"…"}} — and
+// catches everything else as 500 without showing internals.
+// Thread-safety: one instance per request (Poco's handler factory creates them).
+class JsonHandler : public Poco::Net::HTTPRequestHandler {
+ public:
+  void handleRequest(Poco::Net::HTTPServerRequest& request,
+                     Poco::Net::HTTPServerResponse& response) final;
+
+  // The HTTP status of a domain error code: 400, 404, 405, 413, 503 or 500.
+  static Poco::Net::HTTPResponse::HTTPStatus StatusOf(ErrorCode code);
+
+ protected:
+  virtual Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) = 0;
+};
+
+// Answers every request with the given error (unknown paths, wrong methods).
+class ErrorHandler : public JsonHandler {
+ public:
+  ErrorHandler(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
+
+ protected:
+  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+
+ private:
+  ErrorCode code_;
+  std::string message_;
+};
+
+}  // namespace lupe::search

@@ -1,0 +1,113 @@
+#include "searchd_app.h"
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "lupe/analyzers/analyzer.h"
+#include "lupe/analyzers/error.h"
+#include "lupe/analyzers/schema.h"
+#include "lupe/search/index_reader.h"
+#include "lupe/search/routes.h"
+
+namespace lupe::search {
+
+void SearchdApp::defineOptions(Poco::Util::OptionSet& options) {
+  ServerApplication::defineOptions(options);
+  options.addOption(Poco::Util::Option("help", "h", "print this help and exit"));
+  options.addOption(
+      Poco::Util::Option("index", "i", "the index directory to serve").argument("DIR"));
+  options.addOption(Poco::Util::Option("port", "p", "TCP port (default 8080; 0 picks a free one)")
+                        .argument("PORT"));
+  options.addOption(
+      Poco::Util::Option("bind", "b", "address to listen on (default 127.0.0.1)").argument("ADDR"));
+  options.addOption(
+      Poco::Util::Option("config", "c", "configuration file (default: config/lupe.ini if present)")
+          .argument("FILE"));
+}
+
+void SearchdApp::handleOption(const std::string& name, const std::string& value) {
+  ServerApplication::handleOption(name, value);
+  if (name == "help") {
+    help_requested_ = true;
+    stopOptionsProcessing();
+  } else if (name == "index") {
+    index_ = value;
+  } else if (name == "config") {
+    config_ = value;
+  } else if (name == "bind") {
+    bind_ = value;
+  } else if (name == "port") {
+    int port = -1;
+    if (!Poco::NumberParser::tryParse(value, port) || port < 0 || port > 65535) {
+      throw Poco::Util::InvalidArgumentException("--port must be a number from 0 to 65535");
+    }
+    port_ = port;
+  }
+}
+
+void SearchdApp::PrintHelp() const {
+  Poco::Util::HelpFormatter formatter(options());
+  formatter.setCommand("lupe-searchd");
+  formatter.setUsage("--index DIR [OPTIONS]");
+  formatter.setHeader(
+      "Serves a Lupe index over HTTP as JSON.\n\n"
+      "Endpoints: GET /health\n\n"
+      "Exit status: 0 stopped by SIGINT/SIGTERM, 64 usage, 69 cannot listen,\n"
+      "78 missing or incompatible index or configuration.\n\n"
+      "Options:");
+  formatter.format(std::cout);
+}
+
+int SearchdApp::main(const std::vector<std::string>& args) {
+  if (help_requested_) {
+    PrintHelp();
+    return EXIT_OK;
+  }
+  if (index_.empty() || !args.empty()) {
+    std::cerr << "lupe-searchd: usage: lupe-searchd --index DIR [--port N] [--bind ADDR] "
+                 "[--config FILE] (try --help)\n";
+    return EXIT_USAGE;
+  }
+  try {
+    std::string config = config_;
+    if (config.empty() && std::filesystem::exists("config/lupe.ini")) config = "config/lupe.ini";
+    const analyzers::Schema schema =
+        config.empty() ? analyzers::Schema::Default() : analyzers::Schema::Load(config);
+    const analyzers::Analyzer analyzer;
+    const IndexReader index(index_, analyzer, schema);
+
+    Poco::Net::ServerSocket socket;
+    try {
+      socket.bind(Poco::Net::SocketAddress(bind_, static_cast<Poco::UInt16>(port_)), true);
+      socket.listen(256);
+    } catch (const Poco::Exception& error) {
+      std::cerr << "lupe-searchd: cannot listen on " << bind_ << ":" << port_ << ": "
+                << error.displayText() << '\n';
+      return EXIT_UNAVAILABLE;
+    }
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(16);
+    params->setMaxQueued(256);
+    Poco::Net::HTTPServer server(new Routes(index), socket, params);
+    server.start();
+    std::cout << "listening on http://" << socket.address().toString() << std::endl;
+    waitForTerminationRequest();
+    server.stopAll(true);
+    return EXIT_OK;
+  } catch (const Error& error) {
+    std::cerr << "lupe-searchd: " << error.what() << '\n';
+    return error.code() == ErrorCode::kConfig ? EXIT_CONFIG : EXIT_SOFTWARE;
+  }
+}
+
+}  // namespace lupe::search
