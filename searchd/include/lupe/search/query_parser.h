@@ -1,0 +1,47 @@
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string_view>
+
+#include "lupe/analyzers/analyzer.h"
+
+namespace lupe::search {
+
+// Parses the query syntax of the search API into a Xapian query over the terms the
+// indexer writes; every word and phrase goes through analyzers::QueryBuilder, so a query
+// is analysed exactly like the documents.
+//
+// Syntax:
+//   Strategie Mobilität      every word must match (through its variants)
+//   "Smart City"             a phrase; also „…“, “…”, »…«, «…», ‚…‘; an unclosed quote
+//                            runs to the end of the query
+//   -Entwurf  -"erste Fassung"   excludes a word or phrase
+//   Rad OR Fuß               alternatives (OR between two items; chains: a OR b OR c)
+//   title:Wärmeplanung  title:"Smart City"   restricted to the title
+// Stop words need not match outside phrases (unless the query has nothing else).
+// Thread-safety: const; shareable.
+class QueryParser {
+ public:
+  struct Options {
+    std::size_t max_query_bytes = 1000;
+  };
+
+  QueryParser(const analyzers::Analyzer& analyzer, Options options);
+
+  enum class Mode {
+    kAllWords,  // every item must match
+    kAnyWord,   // ranked: any item may match (the fallback for long questions)
+  };
+
+  // An empty Query (no words at all, e.g. "" or "…") means: match every document.
+  // Throws lupe::Error(kInvalidInput) for invalid UTF-8 and kTooLarge over the size limit.
+  Xapian::Query Parse(std::string_view query, Mode mode) const;
+
+ private:
+  const analyzers::Analyzer& analyzer_;
+  Options options_;
+};
+
+}  // namespace lupe::search

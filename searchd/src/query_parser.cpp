@@ -1,0 +1,202 @@
+#include "lupe/search/query_parser.h"
+
+#include <unicode/utf8.h>
+
+#include <string>
+#include <vector>
+
+#include "lupe/analyzers/error.h"
+#include "lupe/analyzers/query_builder.h"
+#include "lupe/analyzers/schema.h"
+
+namespace lupe::search {
+namespace {
+
+namespace schema = analyzers::schema;
+
+// One word or phrase of the query with its modifiers.
+struct Item {
+  std::string text;
+  bool phrase = false;
+  bool excluded = false;
+  bool or_with_previous = false;
+  const analyzers::TextField* field = &schema::kBody;
+};
+
+// The closing quote(s) that end a phrase opened by c, or none if c opens no phrase.
+std::u32string ClosersOf(UChar32 c) {
+  switch (c) {
+    case U'"':
+      return U"\"";
+    case U'\u201E':
+      return U"\u201C\u201D";  // „…“ (German), „…”
+    case U'\u201C':
+      return U"\u201D\u201C";  // “…” (English)
+    case U'\u201D':
+      return U"\u201D";
+    case U'\u00BB':
+      return U"\u00AB";  // »…« (German)
+    case U'\u00AB':
+      return U"\u00BB";  // «…» (French, Swiss)
+    case U'\u201A':
+      return U"\u2018\u2019";  // ‚…‘ (German single)
+    default:
+      return U"";
+  }
+}
+
+bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
+
+UChar32 CodePointAt(std::string_view s, std::size_t i, std::size_t* next) {
+  auto index = static_cast<std::int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), index,
+          static_cast<std::int32_t>(s.size()), c);
+  *next = static_cast<std::size_t>(index);
+  return c;
+}
+
+bool StartsWithTitlePrefix(std::string_view s, std::size_t i) {
+  static constexpr std::string_view kPrefix = "title:";
+  if (s.size() - i <= kPrefix.size()) return false;
+  for (std::size_t k = 0; k < kPrefix.size(); ++k) {
+    const char c = s[i + k];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != kPrefix[k]) return false;
+  }
+  return !IsSpace(static_cast<unsigned char>(s[i + kPrefix.size()]));
+}
+
+// Splits the query into items (see the syntax in query_parser.h).
+std::vector<Item> Scan(std::string_view s) {
+  std::vector<Item> items;
+  bool pending_or = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t next;
+    if (IsSpace(CodePointAt(s, i, &next))) {
+      i = next;
+      continue;
+    }
+    Item item;
+    if (s[i] == '-' && i + 1 < s.size() && !IsSpace(static_cast<unsigned char>(s[i + 1]))) {
+      item.excluded = true;
+      ++i;
+    }
+    if (StartsWithTitlePrefix(s, i)) {
+      item.field = &schema::kTitle;
+      i += 6;
+    }
+    const UChar32 c = CodePointAt(s, i, &next);
+    const std::u32string closers = ClosersOf(c);
+    if (!closers.empty()) {
+      // A phrase runs to its closing quote, or to the end if there is none.
+      std::size_t end = next;
+      std::size_t after = s.size();
+      for (std::size_t j = next; j < s.size();) {
+        std::size_t k;
+        if (closers.find(CodePointAt(s, j, &k)) != std::u32string::npos) {
+          end = j;
+          after = k;
+          break;
+        }
+        j = k;
+        end = k;
+      }
+      item.text = std::string(s.substr(next, end - next));
+      item.phrase = true;
+      i = after;
+    } else {
+      std::size_t end = i;
+      while (end < s.size()) {
+        std::size_t k;
+        const UChar32 d = CodePointAt(s, end, &k);
+        if (IsSpace(d) || (end > i && d == U'"')) break;
+        end = k;
+      }
+      item.text = std::string(s.substr(i, end - i));
+      i = end;
+      if (item.text == "OR" && !item.excluded && item.field == &schema::kBody && !items.empty()) {
+        pending_or = true;
+        continue;
+      }
+    }
+    item.or_with_previous = pending_or && !item.excluded;
+    pending_or = false;
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+bool OnlyStopWords(const analyzers::Analyzer& analyzer, const std::string& text) {
+  bool any = false;
+  for (const analyzers::Token& token : analyzer.Analyze(text)) {
+    if (token.Has(analyzers::kVariant)) continue;
+    if (!token.Has(analyzers::kStopWord)) return false;
+    any = true;
+  }
+  return any;
+}
+
+Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& queries) {
+  if (queries.empty()) return Xapian::Query();
+  if (queries.size() == 1) return queries.front();
+  return Xapian::Query(op, queries.begin(), queries.end());
+}
+
+}  // namespace
+
+QueryParser::QueryParser(const analyzers::Analyzer& analyzer, Options options)
+    : analyzer_(analyzer), options_(options) {}
+
+Xapian::Query QueryParser::Parse(std::string_view query, Mode mode) const {
+  if (query.size() > options_.max_query_bytes) {
+    throw Error(ErrorCode::kTooLarge,
+                "q is longer than " + std::to_string(options_.max_query_bytes) + " bytes");
+  }
+  for (std::size_t i = 0; i < query.size();) {
+    if (CodePointAt(query, i, &i) < 0)
+      throw Error(ErrorCode::kInvalidInput, "q is not valid UTF-8");
+  }
+  const analyzers::QueryBuilder builder(analyzer_);
+  std::vector<Item> items = Scan(query);
+
+  // Stop words need not match, unless they are all there is.
+  bool has_content = false;
+  std::vector<bool> stop(items.size(), false);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].excluded) continue;
+    stop[i] = !items[i].phrase && OnlyStopWords(analyzer_, items[i].text);
+    has_content = has_content || !stop[i];
+  }
+
+  std::vector<Xapian::Query> required;  // one per OR group
+  std::vector<Xapian::Query> group;
+  std::vector<Xapian::Query> excluded;
+  auto close_group = [&] {
+    if (!group.empty()) required.push_back(Combine(Xapian::Query::OP_OR, group));
+    group.clear();
+  };
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& item = items[i];
+    const Xapian::Query q = item.phrase ? builder.ForPhrase(item.text, *item.field)
+                                        : builder.ForWords(item.text, *item.field);
+    if (q.empty()) continue;
+    if (item.excluded) {
+      excluded.push_back(q);
+      continue;
+    }
+    if (stop[i] && has_content && !item.or_with_previous) continue;
+    if (!item.or_with_previous) close_group();
+    group.push_back(q);
+  }
+  close_group();
+
+  Xapian::Query positive =
+      Combine(mode == Mode::kAllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
+  if (excluded.empty()) return positive;
+  if (positive.empty()) positive = Xapian::Query::MatchAll;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,
+                       Combine(Xapian::Query::OP_OR, excluded));
+}
+
+}  // namespace lupe::search
