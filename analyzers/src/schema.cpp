@@ -7,6 +7,7 @@
 #include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
+#include <filesystem>
 #include <iterator>
 #include <set>
 #include <sstream>
@@ -108,6 +109,12 @@ Schema Schema::Default() {
                  {"municipality", "municipality", Kind::kString, false, 13},
                  {"publisher", "publisher", Kind::kString, false, 14},
                  {"topic", "topic", Kind::kString, true, 15}});
+}
+
+std::string Schema::ConfigPath(const std::string& path) {
+  if (!path.empty()) return path;
+  std::error_code error;
+  return std::filesystem::exists("config/lupe.ini", error) ? "config/lupe.ini" : "";
 }
 
 Schema Schema::Load(const std::string& ini_path) {

@@ -3,7 +3,6 @@
 #include <Poco/Exception.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
-#include <filesystem>
 #include <thread>
 
 #include "lupe/analyzers/error.h"
@@ -13,12 +12,8 @@ namespace lupe::ingest {
 IndexerConfig LoadIndexerConfig(const std::string& path) {
   IndexerConfig config;
   config.add.workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::string file = path;
-  if (file.empty()) {
-    std::error_code error;
-    if (!std::filesystem::exists("config/lupe.ini", error)) return config;
-    file = "config/lupe.ini";
-  }
+  const std::string file = analyzers::Schema::ConfigPath(path);
+  if (file.empty()) return config;
   config.schema = analyzers::Schema::Load(file);
   Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini;
   try {

@@ -10,7 +10,6 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
 
-#include <filesystem>
 #include <iostream>
 
 #include "lupe/analyzers/analyzer.h"
@@ -79,8 +78,7 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     return EXIT_USAGE;
   }
   try {
-    std::string config = config_;
-    if (config.empty() && std::filesystem::exists("config/lupe.ini")) config = "config/lupe.ini";
+    const std::string config = analyzers::Schema::ConfigPath(config_);
     const analyzers::Schema schema =
         config.empty() ? analyzers::Schema::Default() : analyzers::Schema::Load(config);
     const analyzers::Analyzer analyzer;

@@ -99,6 +99,9 @@ class Schema {
   // The facets of the shipped config/lupe.ini: type, year, state, municipality,
   // publisher, topic.
   static Schema Default();
+  // The config file to read: path if given, else config/lupe.ini in the working
+  // directory if it exists, else "" (built-in defaults). Shared by both programs.
+  static std::string ConfigPath(const std::string& path);
   // Reads the [facets] and [facet.NAME] sections of an INI file. Throws
   // lupe::Error(kConfig) naming the file, section and key on any problem.
   static Schema Load(const std::string& ini_path);
