@@ -1,0 +1,69 @@
+// Exact facet counts over all matches, single- and multi-valued, in the documented order.
+#include "lupe/search/facet_counter.h"
+
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+
+using lupe::analyzers::FacetSpec;
+using lupe::analyzers::Schema;
+using lupe::search::CountFacet;
+using lupe::search::FacetValue;
+
+namespace {
+
+struct Doc {
+  const char* state;
+  const char* year;
+  std::vector<std::string> topics;
+  const char* word;
+};
+
+Xapian::WritableDatabase Index(const std::vector<Doc>& docs) {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const Doc& doc : docs) {
+    Xapian::Document document;
+    if (*doc.state) document.add_value(12, doc.state);
+    document.add_value(11, doc.year);
+    document.add_value(15, Schema::EncodeValues(doc.topics));
+    document.add_term(doc.word);
+    database.add_document(document);
+  }
+  return database;
+}
+
+std::vector<std::string> Render(const std::vector<FacetValue>& values) {
+  std::vector<std::string> rendered;
+  for (const auto& v : values) rendered.push_back(v.value + "=" + std::to_string(v.count));
+  return rendered;
+}
+
+}  // namespace
+
+TEST_CASE("facet counts are exact over all matches and ordered by count, then value") {
+  std::vector<Doc> docs;
+  // 150 documents: more than any first page; counts must still be exact.
+  for (int i = 0; i < 150; ++i) {
+    docs.push_back({i % 3 == 0 ? "Bayern" : (i % 3 == 1 ? "Hessen" : ""), i % 2 ? "2021" : "2019",
+                    i % 5 == 0 ? std::vector<std::string>{"Mobilität", "Energie"}
+                               : std::vector<std::string>{"Mobilität"},
+                    i < 100 ? "strategie" : "bericht"});
+  }
+  docs.push_back({"Berlin", "2023", {}, "strategie"});
+  const Xapian::WritableDatabase database = Index(docs);
+  const FacetSpec state{"state", "state", FacetSpec::Kind::kString, false, 12};
+  const FacetSpec year{"year", "date", FacetSpec::Kind::kYear, false, 11};
+  const FacetSpec topic{"topic", "topic", FacetSpec::Kind::kString, true, 15};
+
+  CHECK(Render(CountFacet(database, Xapian::Query("strategie"), state)) ==
+        std::vector<std::string>{"Bayern=34", "Hessen=33", "Berlin=1"});
+  CHECK(Render(CountFacet(database, Xapian::Query(), state)) ==
+        std::vector<std::string>{"Bayern=50", "Hessen=50", "Berlin=1"});
+  CHECK(Render(CountFacet(database, Xapian::Query("bericht"), year)) ==
+        std::vector<std::string>{"2021=25", "2019=25"});
+  CHECK(Render(CountFacet(database, Xapian::Query(), year)) ==
+        std::vector<std::string>{"2023=1", "2021=75", "2019=75"});
+  CHECK(Render(CountFacet(database, Xapian::Query(), topic)) ==
+        std::vector<std::string>{"Mobilität=150", "Energie=30"});
+  CHECK(CountFacet(database, Xapian::Query("nichts"), topic).empty());
+}
