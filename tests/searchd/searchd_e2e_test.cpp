@@ -113,7 +113,7 @@ TEST_CASE("searchd reports health and serves JSON errors for unknown paths and m
 
   const Reply post = daemon.Request("POST", "/health");
   CHECK(post.status == 405);
-  CHECK(post.allow == "GET, HEAD");
+  CHECK(post.allow == "GET, HEAD, OPTIONS");
   CHECK(post.body->getObject("error")->getValue<std::string>("code") == "not_allowed");
 
   CHECK(daemon.Stop() == 0);  // SIGTERM: a graceful stop
