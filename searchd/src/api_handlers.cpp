@@ -100,6 +100,22 @@ auto WithDatabase(const IndexReader& index, F f) {
   }
 }
 
+// The document with id; lupe::Error(kNotFound) if there is none.
+Xapian::docid FindDocument(const Xapian::Database& db, const std::string& id) {
+  const std::string term = std::string(schema::kIdPrefix) + id;
+  Xapian::PostingIterator posting = db.postlist_begin(term);
+  if (posting == db.postlist_end(term)) {
+    throw Error(ErrorCode::kNotFound, "no document with id '" + Excerpt(id, 200) + "'");
+  }
+  return *posting;
+}
+
+Array HitsJson(const std::vector<SearchHit>& hits) {
+  Array array;
+  for (const SearchHit& hit : hits) array.add(HitJson(hit));
+  return array;
+}
+
 }  // namespace
 
 Object::Ptr SearchHandler::Handle(Poco::Net::HTTPServerRequest& request) {
@@ -115,31 +131,42 @@ Object::Ptr SearchHandler::Handle(Poco::Net::HTTPServerRequest& request) {
   body->set("partial", result.partial);
   body->set("page", search.page);
   body->set("per_page", search.per_page);
-  Array hits;
-  for (const SearchHit& hit : result.hits) hits.add(HitJson(hit));
   Object facets(Poco::JSON_PRESERVE_KEY_ORDER);
   for (const FacetCounts& counts : result.facets) {
     facets.set(counts.facet->name, FacetJson(counts.values, true));
   }
   body->set("took_ms", MillisecondsSince(start));
-  body->set("hits", hits);
+  body->set("hits", HitsJson(result.hits));
   body->set("facets", facets);
   return body;
 }
 
 Object::Ptr DocumentHandler::Handle(Poco::Net::HTTPServerRequest&) {
   return WithDatabase(service_.index, [&](const Xapian::Database& db) -> Object::Ptr {
-    const std::string term = std::string(schema::kIdPrefix) + id_;
-    Xapian::PostingIterator posting = db.postlist_begin(term);
-    if (posting == db.postlist_end(term)) {
-      throw Error(ErrorCode::kNotFound, "no document with id '" + Excerpt(id_, 200) + "'");
-    }
-    const schema::DocumentData data = schema::UnpackData(db.get_document(*posting).get_data());
+    const schema::DocumentData data =
+        schema::UnpackData(db.get_document(FindDocument(db, id_)).get_data());
     Object::Ptr fields = ParseFields(data.fields_json);
     fields->remove("path");  // the indexer's file system is not the client's business
     fields->set("text", data.text);
     return fields;
   });
+}
+
+Object::Ptr SimilarHandler::Handle(Poco::Net::HTTPServerRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const SearchRequest similar = ParseSimilarRequest(Parameters(request), service_.config);
+  const SearchResult result = WithDatabase(service_.index, [&](const Xapian::Database& db) {
+    return service_.searcher.Similar(db, FindDocument(db, id_), similar);
+  });
+  Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  body->set("id", id_);
+  body->set("total", result.total);
+  body->set("partial", result.partial);
+  body->set("page", similar.page);
+  body->set("per_page", similar.per_page);
+  body->set("took_ms", MillisecondsSince(start));
+  body->set("hits", HitsJson(result.hits));
+  return body;
 }
 
 Object::Ptr FacetHandler::Handle(Poco::Net::HTTPServerRequest&) {

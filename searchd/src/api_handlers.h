@@ -34,6 +34,20 @@ class DocumentHandler : public JsonHandler {
   std::string id_;
 };
 
+// GET /api/v1/documents/{id}/similar: the documents most like it, in the search hit format.
+class SimilarHandler : public JsonHandler {
+ public:
+  SimilarHandler(const Service& service, std::string id)
+      : JsonHandler(service.config.cors_origins), service_(service), id_(std::move(id)) {}
+
+ protected:
+  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+
+ private:
+  const Service& service_;
+  std::string id_;
+};
+
 // GET /api/v1/facets/{facet}: every value of the facet with its document count.
 class FacetHandler : public JsonHandler {
  public:

@@ -45,6 +45,10 @@ Poco::Net::HTTPRequestHandler* Routes::createRequestHandler(
   }
   if (path == "/api/v1/search") return new SearchHandler(service_);
   if (const std::string id = After(path, "/api/v1/documents/"); !id.empty()) {
+    static const std::string kSimilar = "/similar";
+    if (id.size() > kSimilar.size() && id.ends_with(kSimilar)) {
+      return new SimilarHandler(service_, id.substr(0, id.size() - kSimilar.size()));
+    }
     return new DocumentHandler(service_, id);
   }
   if (const std::string facet = After(path, "/api/v1/facets/"); !facet.empty()) {

@@ -115,16 +115,28 @@ const FacetFilter* SearchRequest::FilterOf(const analyzers::FacetSpec& facet) co
   return nullptr;
 }
 
-SearchRequest ParseSearchRequest(const std::vector<std::pair<std::string, std::string>>& params,
-                                 const SearchdConfig& config) {
+namespace {
+
+enum class Endpoint { kSearch, kSimilar };
+
+SearchRequest Parse(const std::vector<std::pair<std::string, std::string>>& params,
+                    const SearchdConfig& config, Endpoint endpoint) {
   const analyzers::Schema& schema = config.schema;
+  const bool search = endpoint == Endpoint::kSearch;
   SearchRequest request;
-  for (const analyzers::FacetSpec& facet : schema.facets()) request.facets.push_back(&facet);
+  if (search) {
+    for (const analyzers::FacetSpec& facet : schema.facets()) request.facets.push_back(&facet);
+  } else {
+    request.per_page = 5;
+  }
   std::vector<FacetFilter> filters(schema.facets().size());
   bool seen_q = false;
   for (const auto& [name, value] : params) {
     RequireUtf8("the parameter name", name);
     RequireUtf8(name, value);
+    if (!search && (name == "q" || name == "facets" || name == "sort")) {
+      Invalid("unknown parameter '" + name + "' (known: filter.<facet>, page, per_page)");
+    }
     if (name == "q") {
       if (seen_q) Invalid("q is given more than once");
       seen_q = true;
@@ -156,6 +168,18 @@ SearchRequest ParseSearchRequest(const std::vector<std::pair<std::string, std::s
     if (filter.facet != nullptr) request.filters.push_back(std::move(filter));
   }
   return request;
+}
+
+}  // namespace
+
+SearchRequest ParseSearchRequest(const std::vector<std::pair<std::string, std::string>>& params,
+                                 const SearchdConfig& config) {
+  return Parse(params, config, Endpoint::kSearch);
+}
+
+SearchRequest ParseSimilarRequest(const std::vector<std::pair<std::string, std::string>>& params,
+                                  const SearchdConfig& config) {
+  return Parse(params, config, Endpoint::kSimilar);
 }
 
 }  // namespace lupe::search

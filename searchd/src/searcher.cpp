@@ -88,6 +88,50 @@ void ApplySort(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMa
   enquire.set_sort_by_key_then_relevance(&keys, false);
 }
 
+// Words of a document worth expanding on: body terms (no prefix), no numbers, no stop words.
+class ContentWords : public Xapian::ExpandDecider {
+ public:
+  explicit ContentWords(const analyzers::Analyzer& analyzer) : analyzer_(analyzer) {}
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (term.find_first_not_of("0123456789.,-") == std::string::npos) return false;
+    return !analyzer_.IsStopWord(term);
+  }
+
+ private:
+  const analyzers::Analyzer& analyzer_;
+};
+
+// The body words (exact terms) of a document.
+std::vector<std::string> Vocabulary(const Xapian::Database& database, Xapian::docid docid) {
+  std::vector<std::string> words;
+  for (auto it = database.termlist_begin(docid); it != database.termlist_end(docid); ++it) {
+    const std::string& term = *it;
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words.push_back(term);
+  }
+  return words;  // sorted: termlists are
+}
+
+// Jaccard similarity of two sorted vocabularies.
+double Overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  const std::size_t all = a.size() + b.size() - common;
+  return all == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+// Documents sharing this much of their vocabulary are versions of one text.
+constexpr double kNearDuplicate = 0.6;
+constexpr Xapian::termcount kExpandTerms = 40;
+
 }  // namespace
 
 Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config)
@@ -148,6 +192,49 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     }
     result.facets.push_back(std::move(counts));
   }
+  return result;
+}
+
+
+SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid docid,
+                               const SearchRequest& request) const {
+  Xapian::RSet rset;
+  rset.add_document(docid);
+  Xapian::Enquire expand(database);
+  expand.set_query(Xapian::Query::MatchAll);
+  const ContentWords content(analyzer_);
+  const Xapian::ESet eset = expand.get_eset(kExpandTerms, rset, &content);
+  SearchResult result;
+  if (eset.empty()) return result;
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+  const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Filtered(database, query, request, nullptr));
+  enquire.set_time_limit(config_.query_time_limit_seconds);
+  // Rank past the page by a margin, to fill it after dropping the document and its drafts.
+  constexpr Xapian::doccount kMargin = 20;
+  const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+  const auto wanted = static_cast<Xapian::doccount>(request.per_page);
+  const Xapian::MSet mset = enquire.get_mset(0, first + wanted + kMargin, database.get_doccount());
+  const std::vector<std::string> vocabulary = Vocabulary(database, docid);
+  Xapian::doccount dropped = 0;
+  Xapian::doccount kept = 0;
+  double best = 0;  // scores are relative to the most similar document kept
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (*it == docid || Overlap(vocabulary, Vocabulary(database, *it)) >= kNearDuplicate) {
+      ++dropped;
+      continue;
+    }
+    if (best == 0) best = it.get_weight();
+    if (kept++ < first || result.hits.size() >= wanted) continue;
+    result.hits.push_back({*it, best > 0 ? it.get_weight() / best : 0,
+                           std::string(schema::FieldsOf(it.get_document().get_data())),
+                           std::string()});
+  }
+  result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+  result.total = mset.get_matches_estimated() - dropped;
   return result;
 }
 

@@ -375,3 +375,37 @@ TEST_CASE("a document committed while searchd runs becomes searchable within sec
   }
   CHECK(found == 1);
 }
+
+TEST_CASE("similar documents: the most alike first, without the document and its drafts") {
+  CorpusDaemon s;
+  const std::string path = "/api/v1/documents/solingen-mobilitaet-2022/similar";
+  const Reply similar = s.daemon.Get(path + "?per_page=5");
+  REQUIRE(similar.status == 200);
+  const auto ids = Ids(similar.body);
+  CHECK(ids.size() == 5);
+  CHECK(similar.body->getValue<std::size_t>("total") >= ids.size());
+  for (const std::string& id : ids) {
+    CHECK(id != "solingen-mobilitaet-2022");
+    CHECK(id != "solingen-mobilitaet-2022-entwurf");  // the earlier draft of the same paper
+  }
+  // A mobility strategy is most like other mobility documents.
+  const auto first = Hits(similar.body).front();
+  CHECK(Field(first, "title").find("obilit") != std::string::npos);
+  CHECK(first->getValue<double>("score") == 1);
+  // The draft's similar documents leave out the final version likewise.
+  for (const std::string& id :
+       Ids(s.daemon.Get("/api/v1/documents/solingen-mobilitaet-2022-entwurf/similar").body)) {
+    CHECK(id != "solingen-mobilitaet-2022");
+  }
+  // Filters narrow them, as in a search; paging continues the list.
+  const Reply bayern = s.daemon.Get(path + "?filter.state=Bayern&per_page=100");
+  REQUIRE(bayern.status == 200);
+  REQUIRE(!Hits(bayern.body).empty());
+  for (const Object::Ptr& hit : Hits(bayern.body)) CHECK(Field(hit, "state") == "Bayern");
+  const auto page2 = Ids(s.daemon.Get(path + "?per_page=2&page=2").body);
+  CHECK(page2 == std::vector<std::string>{ids[2], ids[3]});
+
+  CHECK(s.daemon.Get("/api/v1/documents/nope/similar").status == 404);
+  CHECK(s.daemon.Get(path + "?q=x").status == 400);
+  CHECK(s.daemon.Get(path + "?per_page=0").status == 400);
+}

@@ -18,6 +18,7 @@ struct Service {
 // Maps requests to handlers. Paths (docs/api.md):
 //   GET /api/v1/search            search with filters, facets, sorting, paging, snippets
 //   GET /api/v1/documents/{id}    a document's stored fields and text
+//   GET /api/v1/documents/{id}/similar   the documents most like it
 //   GET /api/v1/facets/{facet}    all values of a facet with document counts
 //   GET /health                   status, document count, index revision, analyzer
 // Other paths: 404; methods other than GET, HEAD (and OPTIONS, for CORS preflight): 405;

@@ -44,6 +44,11 @@ struct SearchRequest {
 SearchRequest ParseSearchRequest(const std::vector<std::pair<std::string, std::string>>& params,
                                  const SearchdConfig& config);
 
+// The parameters of GET /api/v1/documents/{id}/similar: filter.<facet>, page and per_page
+// (default 5); the same checks. The request has no q and no facets.
+SearchRequest ParseSimilarRequest(const std::vector<std::pair<std::string, std::string>>& params,
+                                  const SearchdConfig& config);
+
 // Range check of per_page-style parameters shared by the API's endpoints: the number in
 // text, from min to max, else lupe::Error(kInvalidInput) naming name.
 std::size_t ParseCount(const std::string& name, const std::string& text, std::size_t min,

@@ -46,6 +46,15 @@ class Searcher {
   // Throws lupe::Error (kInvalidInput, kTooLarge) for a query the parser rejects.
   SearchResult Search(const Xapian::Database& database, const SearchRequest& request) const;
 
+  // The documents most like document docid, best first: its most distinctive words
+  // (Xapian's relevance-set expansion over its own terms) as a ranked any-word query,
+  // restricted by the request's filters and paged like a search. The document itself and
+  // its near-duplicates (an earlier draft: nearly the same vocabulary) are left out.
+  // total counts the similar documents (near-duplicates excluded only among those ranked
+  // up to this page).
+  SearchResult Similar(const Xapian::Database& database, Xapian::docid docid,
+                       const SearchRequest& request) const;
+
  private:
   const analyzers::Analyzer& analyzer_;
   const SearchdConfig& config_;
