@@ -129,6 +129,7 @@ Object::Ptr SearchHandler::Handle(Poco::Net::HTTPServerRequest& request) {
   body->set("total", result.total);
   body->set("relaxed", result.relaxed);
   body->set("partial", result.partial);
+  if (!result.suggestion.empty()) body->set("suggestion", result.suggestion);
   body->set("page", search.page);
   body->set("per_page", search.per_page);
   Object facets(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -166,6 +167,43 @@ Object::Ptr SimilarHandler::Handle(Poco::Net::HTTPServerRequest& request) {
   body->set("per_page", similar.per_page);
   body->set("took_ms", MillisecondsSince(start));
   body->set("hits", HitsJson(result.hits));
+  return body;
+}
+
+Object::Ptr SuggestHandler::Handle(Poco::Net::HTTPServerRequest& request) {
+  std::string q;
+  std::size_t limit = 8;
+  for (const auto& [name, value] : Parameters(request)) {
+    RequireUtf8(name, value);
+    if (name == "q") {
+      q = value;
+    } else if (name == "per_page") {
+      limit = ParseCount("per_page", value, 1, 20);
+    } else {
+      throw Error(ErrorCode::kInvalidInput,
+                  "unknown parameter '" + Excerpt(name) + "' (known: q, per_page)");
+    }
+  }
+  if (q.size() > service_.config.max_query_bytes) {
+    throw Error(ErrorCode::kTooLarge,
+                "q is longer than " + std::to_string(service_.config.max_query_bytes) + " bytes");
+  }
+  const std::vector<Suggestion> suggestions =
+      WithDatabase(service_.index, [&](const Xapian::Database& db) {
+        return service_.suggester.Complete(db, q, limit);
+      });
+  Array array;
+  for (const Suggestion& suggestion : suggestions) {
+    Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
+    entry.set("text", suggestion.text);
+    const bool title = suggestion.kind == Suggestion::Kind::kTitle;
+    entry.set("kind", title ? "title" : "word");
+    if (title) entry.set("id", suggestion.id);
+    array.add(entry);
+  }
+  Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  body->set("query", q);
+  body->set("suggestions", array);
   return body;
 }
 

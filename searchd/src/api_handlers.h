@@ -48,6 +48,19 @@ class SimilarHandler : public JsonHandler {
   std::string id_;
 };
 
+// GET /api/v1/suggest?q=Stadtentw: completions of the last word, and matching titles.
+class SuggestHandler : public JsonHandler {
+ public:
+  explicit SuggestHandler(const Service& service)
+      : JsonHandler(service.config.cors_origins), service_(service) {}
+
+ protected:
+  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+
+ private:
+  const Service& service_;
+};
+
 // GET /api/v1/facets/{facet}: every value of the facet with its document count.
 class FacetHandler : public JsonHandler {
  public:

@@ -44,6 +44,7 @@ Poco::Net::HTTPRequestHandler* Routes::createRequestHandler(
     return new ErrorHandler(cors, error.code(), error.what());
   }
   if (path == "/api/v1/search") return new SearchHandler(service_);
+  if (path == "/api/v1/suggest") return new SuggestHandler(service_);
   if (const std::string id = After(path, "/api/v1/documents/"); !id.empty()) {
     static const std::string kSimilar = "/similar";
     if (id.size() > kSimilar.size() && id.ends_with(kSimilar)) {

@@ -100,7 +100,8 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     const analyzers::Analyzer analyzer;
     const IndexReader index(index_, analyzer, config.schema, {config.reopen_seconds});
     const Searcher searcher(analyzer, config);
-    const Service service{index, config, searcher};
+    const Suggester suggester(analyzer);
+    const Service service{index, config, searcher, suggester};
     RaiseOpenFileLimit();
 
     Poco::Net::ServerSocket socket;

@@ -135,7 +135,20 @@ constexpr Xapian::termcount kExpandTerms = 40;
 }  // namespace
 
 Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config)
-    : analyzer_(analyzer), config_(config), parser_(analyzer, {config.max_query_bytes}) {}
+    : analyzer_(analyzer),
+      config_(config),
+      parser_(analyzer, {config.max_query_bytes}),
+      suggester_(analyzer) {}
+
+Xapian::doccount Searcher::CountAllWords(const Xapian::Database& database, const std::string& q,
+                                         const SearchRequest& request) const {
+  Xapian::Enquire enquire(database);
+  enquire.set_query(
+      Filtered(database, parser_.Parse(q, QueryParser::Mode::kAllWords), request, nullptr));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_time_limit(config_.query_time_limit_seconds);
+  return enquire.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
+}
 
 SearchResult Searcher::Search(const Xapian::Database& database,
                               const SearchRequest& request) const {
@@ -172,6 +185,12 @@ SearchResult Searcher::Search(const Xapian::Database& database,
   }
   result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
   result.total = mset.get_matches_estimated();
+  if (!request.q.empty()) {
+    if (const auto corrected = suggester_.Correct(database, request.q)) {
+      const Xapian::doccount found = result.relaxed ? 0 : result.total;
+      if (CountAllWords(database, *corrected, request) > found) result.suggestion = *corrected;
+    }
+  }
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;

@@ -40,6 +40,11 @@ inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 inline constexpr const char* kFingerprintKey = "lupe.analyzer";
 inline constexpr const char* kFacetsKey = "lupe.facets";
 inline constexpr const char* kLastCommitKey = "lupe.last_commit";
+// "lupe.spelling:<exact body term>" = the word as the documents spell it, in lower case,
+// where that differs from the term (umlauts, ß, hyphens, gender signs):
+// "lupe.spelling:mobilitaetsstrategie" = "mobilitätsstrategie". Written by the indexer,
+// read by searchd to show suggestions as people write them.
+inline constexpr std::string_view kSpellingKeyPrefix = "lupe.spelling:";
 
 // Within-document weight of a title occurrence relative to one in the body.
 inline constexpr Xapian::termcount kTitleWeight = 5;

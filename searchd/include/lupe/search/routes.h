@@ -5,6 +5,7 @@
 #include "lupe/search/index_reader.h"
 #include "lupe/search/searchd_config.h"
 #include "lupe/search/searcher.h"
+#include "lupe/search/suggester.h"
 
 namespace lupe::search {
 
@@ -13,6 +14,7 @@ struct Service {
   const IndexReader& index;
   const SearchdConfig& config;
   const Searcher& searcher;
+  const Suggester& suggester;
 };
 
 // Maps requests to handlers. Paths (docs/api.md):
@@ -20,6 +22,7 @@ struct Service {
 //   GET /api/v1/documents/{id}    a document's stored fields and text
 //   GET /api/v1/documents/{id}/similar   the documents most like it
 //   GET /api/v1/facets/{facet}    all values of a facet with document counts
+//   GET /api/v1/suggest           autocompletion of the query's last word
 //   GET /health                   status, document count, index revision, analyzer
 // Other paths: 404; methods other than GET, HEAD (and OPTIONS, for CORS preflight): 405;
 // request URIs over the configured size: 413 (JSON bodies, json_handler.h).

@@ -10,6 +10,7 @@
 #include "lupe/search/query_parser.h"
 #include "lupe/search/search_request.h"
 #include "lupe/search/searchd_config.h"
+#include "lupe/search/suggester.h"
 
 namespace lupe::search {
 
@@ -29,6 +30,7 @@ struct SearchResult {
   Xapian::doccount total = 0;  // exact unless partial
   bool relaxed = false;        // all-words matching found nothing; any-word results
   bool partial = false;        // the time limit stopped the match: total is an estimate
+  std::string suggestion;      // "did you mean": a corrected query that finds more, or ""
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;  // in the order the request asked for
 };
@@ -37,7 +39,8 @@ struct SearchResult {
 // that finds nothing), the filters (values of one facet OR-ed, facets AND-ed, year
 // ranges), sorting and paging, snippets, and exact multi-select facet counts: each facet is
 // counted with every filter but its own, so selecting Bayern still shows what Hessen would
-// add; selected values always appear, at count 0 if need be.
+// add; selected values always appear, at count 0 if need be. A query with words the index
+// does not know gets a suggestion (Suggester::Correct) when the corrected query finds more.
 // Thread-safety: const and shareable; the Database is the calling thread's.
 class Searcher {
  public:
@@ -57,8 +60,13 @@ class Searcher {
 
  private:
   const analyzers::Analyzer& analyzer_;
+  // The number of documents matching every word of q with the request's filters.
+  Xapian::doccount CountAllWords(const Xapian::Database& database, const std::string& q,
+                                 const SearchRequest& request) const;
+
   const SearchdConfig& config_;
   QueryParser parser_;
+  Suggester suggester_;
 };
 
 }  // namespace lupe::search
