@@ -1,5 +1,8 @@
 #include "lupe/search/index_reader.h"
 
+#include <atomic>
+#include <chrono>
+
 #include "lupe/analyzers/error.h"
 
 namespace lupe::search {
@@ -23,13 +26,24 @@ std::string Mismatch(const Xapian::Database& database, const std::string& finger
   return {};
 }
 
+std::atomic<std::uint64_t> reader_serial{0};
+
+struct ThreadHandle {
+  std::uint64_t serial = 0;
+  Xapian::Database database;
+  std::chrono::steady_clock::time_point checked;
+};
+thread_local ThreadHandle thread_handle;
+
 }  // namespace
 
 IndexReader::IndexReader(std::string directory, const analyzers::Analyzer& analyzer,
-                         const analyzers::Schema& schema)
+                         const analyzers::Schema& schema, Options options)
     : directory_(std::move(directory)),
       fingerprint_(analyzer.Fingerprint()),
-      facets_(schema.Describe()) {
+      facets_(schema.Describe()),
+      options_(options),
+      serial_(++reader_serial) {
   Xapian::Database database;
   try {
     database = Xapian::Database(directory_);
@@ -43,16 +57,48 @@ IndexReader::IndexReader(std::string directory, const analyzers::Analyzer& analy
 }
 
 Xapian::Database IndexReader::Open() const {
+  const auto now = std::chrono::steady_clock::now();
+  ThreadHandle& handle = thread_handle;
   try {
-    return Xapian::Database(directory_);
+    if (handle.serial != serial_) {
+      handle.database = Xapian::Database(directory_);
+      handle.serial = serial_;
+      handle.checked = now;
+    } else if (std::chrono::duration<double>(now - handle.checked).count() >=
+               options_.reopen_seconds) {
+      handle.database.reopen();
+      handle.checked = now;
+    }
   } catch (const Xapian::Error&) {
+    handle.serial = 0;
     // Clients learn that, not the file system's details.
     throw Error(ErrorCode::kUnavailable, "the index is unavailable");
   }
+  return handle.database;
+}
+
+Xapian::Database IndexReader::Reopen() const {
+  ThreadHandle& handle = thread_handle;
+  if (handle.serial == serial_) {
+    try {
+      handle.database.reopen();
+      handle.checked = std::chrono::steady_clock::now();
+    } catch (const Xapian::Error&) {
+      handle.serial = 0;
+      throw Error(ErrorCode::kUnavailable, "the index is unavailable");
+    }
+  }
+  return Open();
 }
 
 IndexReader::Health IndexReader::CurrentHealth() const {
-  const Xapian::Database database = Open();
+  // A fresh handle: health reports the directory as it is now, even if it was replaced.
+  Xapian::Database database;
+  try {
+    database = Xapian::Database(directory_);
+  } catch (const Xapian::Error&) {
+    throw Error(ErrorCode::kUnavailable, "the index is unavailable");
+  }
   if (const std::string why = Mismatch(database, fingerprint_, facets_); !why.empty()) {
     throw Error(ErrorCode::kUnavailable, "index cannot be served: " + why);
   }

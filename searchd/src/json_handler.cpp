@@ -1,5 +1,7 @@
 #include "lupe/search/json_handler.h"
 
+#include <Poco/Net/HTTPRequest.h>
+
 #include <sstream>
 
 namespace lupe::search {
@@ -49,13 +51,35 @@ HTTPResponse::HTTPStatus JsonHandler::StatusOf(ErrorCode code) {
   return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
 }
 
+void JsonHandler::AllowOrigin(const Poco::Net::HTTPServerRequest& request,
+                              Poco::Net::HTTPServerResponse& response) const {
+  const std::string& origin = request.get("Origin", "");
+  if (origin.empty()) return;
+  for (const std::string& allowed : cors_origins_) {
+    if (allowed == "*" || allowed == origin) {
+      response.set("Access-Control-Allow-Origin", allowed == "*" ? "*" : origin);
+      response.set("Vary", "Origin");
+      return;
+    }
+  }
+}
+
 void JsonHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                 Poco::Net::HTTPServerResponse& response) {
+  AllowOrigin(request, response);
+  if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_OPTIONS) {
+    response.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    response.set("Access-Control-Max-Age", "86400");
+    response.setStatusAndReason(HTTPResponse::HTTP_NO_CONTENT);
+    response.setContentLength(0);
+    response.send();
+    return;
+  }
   try {
     const Poco::JSON::Object::Ptr body = Handle(request);
     Send(response, HTTPResponse::HTTP_OK, *body);
   } catch (const Error& error) {
-    if (error.code() == ErrorCode::kNotAllowed) response.set("Allow", "GET, HEAD");
+    if (error.code() == ErrorCode::kNotAllowed) response.set("Allow", "GET, HEAD, OPTIONS");
     Send(response, StatusOf(error.code()), ErrorBody(error.code(), error.what()));
   } catch (...) {
     Send(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,

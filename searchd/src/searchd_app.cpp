@@ -10,6 +10,8 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
 
+#include <sys/resource.h>
+
 #include <iostream>
 
 #include "lupe/analyzers/analyzer.h"
@@ -17,8 +19,23 @@
 #include "lupe/analyzers/schema.h"
 #include "lupe/search/index_reader.h"
 #include "lupe/search/routes.h"
+#include "lupe/search/searchd_config.h"
+#include "lupe/search/searcher.h"
 
 namespace lupe::search {
+namespace {
+
+// Each server thread keeps its own index handle open (several files each): allow as many
+// open files as the hard limit does.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+}  // namespace
 
 void SearchdApp::defineOptions(Poco::Util::OptionSet& options) {
   ServerApplication::defineOptions(options);
@@ -60,7 +77,8 @@ void SearchdApp::PrintHelp() const {
   formatter.setUsage("--index DIR [OPTIONS]");
   formatter.setHeader(
       "Serves a Lupe index over HTTP as JSON.\n\n"
-      "Endpoints: GET /health\n\n"
+      "Endpoints (docs/api.md): GET /api/v1/search, /api/v1/documents/{id},\n"
+      "/api/v1/facets/{facet}, /health\n\n"
       "Exit status: 0 stopped by SIGINT/SIGTERM, 64 usage, 69 cannot listen,\n"
       "78 missing or incompatible index or configuration.\n\n"
       "Options:");
@@ -78,11 +96,12 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     return EXIT_USAGE;
   }
   try {
-    const std::string config = analyzers::Schema::ConfigPath(config_);
-    const analyzers::Schema schema =
-        config.empty() ? analyzers::Schema::Default() : analyzers::Schema::Load(config);
+    const SearchdConfig config = LoadSearchdConfig(config_);
     const analyzers::Analyzer analyzer;
-    const IndexReader index(index_, analyzer, schema);
+    const IndexReader index(index_, analyzer, config.schema, {config.reopen_seconds});
+    const Searcher searcher(analyzer, config);
+    const Service service{index, config, searcher};
+    RaiseOpenFileLimit();
 
     Poco::Net::ServerSocket socket;
     try {
@@ -94,9 +113,12 @@ int SearchdApp::main(const std::vector<std::string>& args) {
       return EXIT_UNAVAILABLE;
     }
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(16);
-    params->setMaxQueued(256);
-    Poco::Net::HTTPServer server(new Routes(index), socket, params);
+    // A kept-alive connection holds a server thread until it closes, so the thread
+    // count is the number of connections served at once (others wait in the queue).
+    params->setMaxThreads(config.threads);
+    params->setMaxQueued(config.queue);
+    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+    Poco::Net::HTTPServer server(new Routes(service), socket, params);
     server.start();
     std::cout << "listening on http://" << socket.address().toString() << std::endl;
     waitForTerminationRequest();

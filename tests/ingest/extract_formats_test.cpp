@@ -117,7 +117,7 @@ TEST_CASE("malformed HTML still yields its text (gumbo repairs like a browser)")
   CHECK(Has(document.text, "Rest"));
 }
 
-TEST_CASE("XML elements holding text become paragraphs; inline markup stays inline") {
+TEST_CASE("XML elements holding text become paragraphs - inline markup stays inline") {
   const auto document = ExtractFixture(Format::kXml, "resolution.xml");
   CHECK(document.title == "Beschluss über den Radverkehrsplan");
   CHECK(document.date == "2023-03-15");

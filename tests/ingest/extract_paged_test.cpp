@@ -42,7 +42,7 @@ TEST_CASE("a lone page number at the foot of a PDF page is not text") {
   CHECK_FALSE(document.text.ends_with("2"));
 }
 
-TEST_CASE("DOCX paragraphs, tabs, breaks and table cells; deleted text and field codes left out") {
+TEST_CASE("DOCX paragraphs, tabs, breaks and table cells - deleted text and field codes left out") {
   const auto document = ExtractFixture(Format::kDocx, "sample.docx");
   CHECK(document.text ==
         "Wärmeplan Musterstadt\n\nSpalte nach Tab\nneue Zeile\n\nSichtbar\n\n"
@@ -54,7 +54,7 @@ TEST_CASE("DOCX paragraphs, tabs, breaks and table cells; deleted text and field
   CHECK(document.date == "2022-11-03");
 }
 
-TEST_CASE("ODT headings, spaces, tabs, line breaks, lists and tables; comments left out") {
+TEST_CASE("ODT headings, spaces, tabs, line breaks, lists and tables - comments left out") {
   const auto document = ExtractFixture(Format::kOdt, "sample.odt");
   CHECK(document.text ==
         "Leitbild Grünes Quartier\n\nWort Abstand Tab\nUmbruch\n\nListenpunkt eins\n\n"

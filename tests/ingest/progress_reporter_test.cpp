@@ -7,7 +7,7 @@ using lupe::ingest::AddProgress;
 using lupe::ingest::AddReport;
 using lupe::ingest::ProgressReporter;
 
-TEST_CASE("on a terminal progress rewrites one line; rejections get lines of their own") {
+TEST_CASE("on a terminal progress rewrites one line - rejections get lines of their own") {
   std::ostringstream out;
   ProgressReporter reporter(out, /*terminal=*/true);
   reporter.Progress(AddProgress{1, 4, 1000, 4000});

@@ -114,7 +114,7 @@ TEST_CASE("any-word mode ranks documents matching some of the words") {
         Ids{"ulm", "freiburg", "entwurf", "kiel"});
 }
 
-TEST_CASE("empty queries match everything; bad queries are refused by name") {
+TEST_CASE("empty queries match everything - bad queries are refused by name") {
   const Fixture f;
   CHECK(f.parser().Parse("", QueryParser::Mode::kAllWords).empty());
   CHECK(f.parser().Parse("  … – ", QueryParser::Mode::kAllWords).empty());

@@ -1,32 +1,17 @@
-// The real lupe-searchd on port 0 over an index of corpus/ built by the real lupe-indexer.
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/URI.h>
-#include <sys/wait.h>
-
+// The daemon itself: health, errors for unknown paths and methods, reopening, start-up checks.
 #include <catch2/catch.hpp>
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
-#include <sstream>
-#include <thread>
 
-#include "support/temp_dir.h"
+#include "support/searchd_daemon.h"
 
 namespace fs = std::filesystem;
 
-namespace {
+using lupe::testing::Daemon;
+using lupe::testing::IndexCorpus;
+using lupe::testing::Reply;
+using lupe::testing::Run;
 
-int Run(const std::string& command) {
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+namespace {
 
 std::size_t CorpusDocuments() {
   std::size_t count = 0;
@@ -34,64 +19,6 @@ std::size_t CorpusDocuments() {
     if (entry.path().string().find(".meta.xml") == std::string::npos) ++count;
   }
   return count;
-}
-
-struct Reply {
-  int status = 0;
-  std::string allow;
-  Poco::JSON::Object::Ptr body;
-};
-
-// A running lupe-searchd; stopped with SIGTERM at scope end.
-class Daemon {
- public:
-  explicit Daemon(const std::string& index)
-      : process_(Poco::Process::launch(LUPE_SEARCHD_BINARY, {"--index", index, "--port", "0"},
-                                       nullptr, &out_, nullptr)) {
-    Poco::PipeInputStream lines(out_);
-    std::string line;
-    std::getline(lines, line);  // "listening on http://127.0.0.1:PORT"
-    const std::string prefix = "listening on ";
-    REQUIRE(line.rfind(prefix, 0) == 0);
-    uri_ = Poco::URI(line.substr(prefix.size()));
-  }
-  ~Daemon() {
-    if (!stopped_) Stop();
-  }
-
-  int Stop() {
-    stopped_ = true;
-    Poco::Process::requestTermination(process_.id());
-    return process_.wait();
-  }
-
-  Reply Request(const std::string& method, const std::string& path) const {
-    Poco::Net::HTTPClientSession session(uri_.getHost(), uri_.getPort());
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    session.sendRequest(request);
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    std::stringstream body;
-    body << in.rdbuf();
-    Reply reply;
-    reply.status = response.getStatus();
-    reply.allow = response.get("Allow", "");
-    reply.body = Poco::JSON::Parser().parse(body.str()).extract<Poco::JSON::Object::Ptr>();
-    return reply;
-  }
-
- private:
-  Poco::Pipe out_;
-  Poco::ProcessHandle process_;
-  Poco::URI uri_;
-  bool stopped_ = false;
-};
-
-std::string IndexCorpus(const lupe::testing::TempDir& dir) {
-  const std::string index = (dir / "index").string();
-  REQUIRE(Run(std::string(LUPE_INDEXER_BINARY) + " --index " + index + " add " + LUPE_SOURCE_DIR +
-              "/corpus 2>/dev/null") == 0);
-  return index;
 }
 
 }  // namespace
@@ -113,7 +40,7 @@ TEST_CASE("searchd reports health and serves JSON errors for unknown paths and m
 
   const Reply post = daemon.Request("POST", "/health");
   CHECK(post.status == 405);
-  CHECK(post.allow == "GET, HEAD");
+  CHECK(post.Header("Allow") == "GET, HEAD, OPTIONS");
   CHECK(post.body->getObject("error")->getValue<std::string>("code") == "not_allowed");
 
   CHECK(daemon.Stop() == 0);  // SIGTERM: a graceful stop

@@ -5,6 +5,9 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <string>
+#include <vector>
+
 #include "lupe/analyzers/error.h"
 
 namespace lupe::search {
@@ -12,10 +15,15 @@ namespace lupe::search {
 // Base of searchd's request handlers: a handler returns a JSON object or throws
 // lupe::Error; this class is the one place that turns both into an HTTP response —
 // status 200, or the error's status with {"error":{"code":"…","message":"…"}} — and
-// catches everything else as 500 without showing internals.
+// catches everything else as 500 without showing internals. It also answers CORS: an
+// Origin among the allowed origins ("*": any) gets Access-Control-Allow-Origin, and an
+// OPTIONS preflight gets 204 with the allowed methods.
 // Thread-safety: one instance per request (Poco's handler factory creates them).
 class JsonHandler : public Poco::Net::HTTPRequestHandler {
  public:
+  explicit JsonHandler(const std::vector<std::string>& cors_origins)
+      : cors_origins_(cors_origins) {}
+
   void handleRequest(Poco::Net::HTTPServerRequest& request,
                      Poco::Net::HTTPServerResponse& response) final;
 
@@ -24,12 +32,19 @@ class JsonHandler : public Poco::Net::HTTPRequestHandler {
 
  protected:
   virtual Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) = 0;
+
+ private:
+  void AllowOrigin(const Poco::Net::HTTPServerRequest& request,
+                   Poco::Net::HTTPServerResponse& response) const;
+
+  const std::vector<std::string>& cors_origins_;
 };
 
 // Answers every request with the given error (unknown paths, wrong methods).
 class ErrorHandler : public JsonHandler {
  public:
-  ErrorHandler(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  ErrorHandler(const std::vector<std::string>& cors_origins, ErrorCode code, std::string message)
+      : JsonHandler(cors_origins), code_(code), message_(std::move(message)) {}
 
  protected:
   Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;

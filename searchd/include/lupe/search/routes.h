@@ -3,22 +3,36 @@
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
 #include "lupe/search/index_reader.h"
+#include "lupe/search/searchd_config.h"
+#include "lupe/search/searcher.h"
 
 namespace lupe::search {
 
-// Maps requests to handlers. Paths:
-//   GET /health   status, document count, index revision, analyzer fingerprint
-// Other paths: 404; other methods than GET and HEAD: 405 (JSON bodies, json_handler.h).
-// Thread-safety: shareable; it only reads the IndexReader it is given.
+// What the request handlers share: all const, owned by the application.
+struct Service {
+  const IndexReader& index;
+  const SearchdConfig& config;
+  const Searcher& searcher;
+};
+
+// Maps requests to handlers. Paths (docs/api.md):
+//   GET /api/v1/search            search with filters, facets, sorting, paging, snippets
+//   GET /api/v1/documents/{id}    a document's stored fields and text
+//   GET /api/v1/documents/{id}/similar   the documents most like it
+//   GET /api/v1/facets/{facet}    all values of a facet with document counts
+//   GET /health                   status, document count, index revision, analyzer
+// Other paths: 404; methods other than GET, HEAD (and OPTIONS, for CORS preflight): 405;
+// request URIs over the configured size: 413 (JSON bodies, json_handler.h).
+// Thread-safety: shareable; it only reads the Service it is given.
 class Routes : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit Routes(const IndexReader& index) : index_(index) {}
+  explicit Routes(const Service& service) : service_(service) {}
 
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest& request) override;
 
  private:
-  const IndexReader& index_;
+  const Service& service_;
 };
 
 }  // namespace lupe::search

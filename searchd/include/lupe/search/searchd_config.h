@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "lupe/analyzers/schema.h"
+
+namespace lupe::search {
+
+// What lupe-searchd reads from the [searchd] section of its config file (config/lupe.ini
+// documents every key), with the facets of the [facets] sections.
+struct SearchdConfig {
+  analyzers::Schema schema = analyzers::Schema::Default();
+  std::size_t max_query_bytes = 1000;   // q longer than this: 413
+  std::size_t max_uri_bytes = 8192;     // request line URI longer than this: 413
+  double query_time_limit_seconds = 2;  // matching stops here; the response says "partial"
+  std::size_t result_window = 10000;    // page * per_page may not exceed it
+  std::size_t snippet_bytes = 300;
+  // Origins allowed to call the API from a browser (CORS); "*" allows any. Empty: none.
+  std::vector<std::string> cors_origins;
+  // Server threads. Each kept-alive connection holds one, so this is also the number of
+  // connections served at once; more wait in the queue.
+  int threads = 128;
+  int queue = 512;
+  // How often a server thread checks for a newer commit of the index.
+  double reopen_seconds = 1;
+};
+
+// Loads path; an empty path means config/lupe.ini in the working directory if it exists,
+// else the built-in defaults. Throws lupe::Error(kConfig) naming the file and key.
+SearchdConfig LoadSearchdConfig(const std::string& path);
+
+}  // namespace lupe::search

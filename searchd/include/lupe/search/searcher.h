@@ -1,0 +1,64 @@
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "lupe/analyzers/analyzer.h"
+#include "lupe/search/facet_counter.h"
+#include "lupe/search/query_parser.h"
+#include "lupe/search/search_request.h"
+#include "lupe/search/searchd_config.h"
+
+namespace lupe::search {
+
+struct SearchHit {
+  Xapian::docid docid = 0;
+  double score = 0;          // 0..1, relative to the best match of the query
+  std::string fields_json;   // the stored fields (schema::FieldsOf)
+  std::string snippet;       // HTML: escaped text with <mark>ed matches
+};
+
+struct FacetCounts {
+  const analyzers::FacetSpec* facet = nullptr;
+  std::vector<FacetValue> values;
+};
+
+struct SearchResult {
+  Xapian::doccount total = 0;  // exact unless partial
+  bool relaxed = false;        // all-words matching found nothing; any-word results
+  bool partial = false;        // the time limit stopped the match: total is an estimate
+  std::vector<SearchHit> hits;
+  std::vector<FacetCounts> facets;  // in the order the request asked for
+};
+
+// Runs a search request against an index: the query (all words, relaxed to any word when
+// that finds nothing), the filters (values of one facet OR-ed, facets AND-ed, year
+// ranges), sorting and paging, snippets, and exact multi-select facet counts: each facet is
+// counted with every filter but its own, so selecting Bayern still shows what Hessen would
+// add; selected values always appear, at count 0 if need be.
+// Thread-safety: const and shareable; the Database is the calling thread's.
+class Searcher {
+ public:
+  Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config);
+
+  // Throws lupe::Error (kInvalidInput, kTooLarge) for a query the parser rejects.
+  SearchResult Search(const Xapian::Database& database, const SearchRequest& request) const;
+
+  // The documents most like document docid, best first: its most distinctive words
+  // (Xapian's relevance-set expansion over its own terms) as a ranked any-word query,
+  // restricted by the request's filters and paged like a search. The document itself and
+  // its near-duplicates (an earlier draft: nearly the same vocabulary) are left out.
+  // total counts the similar documents (near-duplicates excluded only among those ranked
+  // up to this page).
+  SearchResult Similar(const Xapian::Database& database, Xapian::docid docid,
+                       const SearchRequest& request) const;
+
+ private:
+  const analyzers::Analyzer& analyzer_;
+  const SearchdConfig& config_;
+  QueryParser parser_;
+};
+
+}  // namespace lupe::search

@@ -1,0 +1,241 @@
+#include "lupe/search/searcher.h"
+
+#include <memory>
+
+#include "lupe/analyzers/schema.h"
+
+namespace lupe::search {
+namespace {
+
+namespace schema = analyzers::schema;
+using Kind = analyzers::FacetSpec::Kind;
+
+bool InRange(int year, const FacetFilter::YearRange& range) {
+  return (!range.from || year >= *range.from) && (!range.to || year <= *range.to);
+}
+
+// Documents with any of the filter's values: OR of the facet's boolean terms. Year ranges
+// expand to the years the index has, so they work for any facet of kind year.
+Xapian::Query FilterQuery(const Xapian::Database& database, const FacetFilter& filter) {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& value : filter.values) terms.emplace_back(filter.facet->Term(value));
+  if (!filter.ranges.empty()) {
+    const std::string prefix = filter.facet->TermPrefix();
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+      const std::string year = (*it).substr(prefix.size());
+      if (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos) continue;
+      const int number = std::stoi(year);
+      for (const FacetFilter::YearRange& range : filter.ranges) {
+        if (InRange(number, range)) {
+          terms.emplace_back(*it);
+          break;
+        }
+      }
+    }
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// query restricted by every filter except the one on skip (nullptr: all filters).
+Xapian::Query Filtered(const Xapian::Database& database, const Xapian::Query& query,
+                       const SearchRequest& request, const analyzers::FacetSpec* skip) {
+  std::vector<Xapian::Query> filters;
+  for (const FacetFilter& filter : request.filters) {
+    if (filter.facet != skip) filters.push_back(FilterQuery(database, filter));
+  }
+  const Xapian::Query base = query.empty() ? Xapian::Query::MatchAll : query;
+  if (filters.empty()) return base;
+  return Xapian::Query(Xapian::Query::OP_FILTER, base,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+bool IsSelected(const FacetFilter& filter, const std::string& value) {
+  for (const std::string& selected : filter.values) {
+    if (selected == value) return true;
+  }
+  if (filter.ranges.empty() || value.size() != 4) return false;
+  const int year = std::atoi(value.c_str());
+  for (const FacetFilter::YearRange& range : filter.ranges) {
+    if (InRange(year, range)) return true;
+  }
+  return false;
+}
+
+// Marks the selected values, adding those without matches (count 0) at the end.
+void MarkSelected(const SearchRequest& request, FacetCounts& counts) {
+  const FacetFilter* filter = request.FilterOf(*counts.facet);
+  if (filter == nullptr) return;
+  for (FacetValue& value : counts.values) value.selected = IsSelected(*filter, value.value);
+  for (const std::string& selected : filter->values) {
+    bool present = false;
+    for (const FacetValue& value : counts.values) present = present || value.value == selected;
+    if (!present) counts.values.push_back({selected, 0, true});
+  }
+}
+
+void ApplySort(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMaker& keys) {
+  switch (sort) {
+    case SortOrder::kRelevance:
+      return;
+    case SortOrder::kDateDescending:
+      keys.add_value(schema::kDateSlot, true);  // undated documents sort last
+      break;
+    case SortOrder::kDateAscending:
+      keys.add_value(schema::kDateSlot, false, std::string(1, '\xff'));  // undated last
+      break;
+  }
+  enquire.set_sort_by_key_then_relevance(&keys, false);
+}
+
+// Words of a document worth expanding on: body terms (no prefix), no numbers, no stop words.
+class ContentWords : public Xapian::ExpandDecider {
+ public:
+  explicit ContentWords(const analyzers::Analyzer& analyzer) : analyzer_(analyzer) {}
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (term.find_first_not_of("0123456789.,-") == std::string::npos) return false;
+    return !analyzer_.IsStopWord(term);
+  }
+
+ private:
+  const analyzers::Analyzer& analyzer_;
+};
+
+// The body words (exact terms) of a document.
+std::vector<std::string> Vocabulary(const Xapian::Database& database, Xapian::docid docid) {
+  std::vector<std::string> words;
+  for (auto it = database.termlist_begin(docid); it != database.termlist_end(docid); ++it) {
+    const std::string& term = *it;
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words.push_back(term);
+  }
+  return words;  // sorted: termlists are
+}
+
+// Jaccard similarity of two sorted vocabularies.
+double Overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  const std::size_t all = a.size() + b.size() - common;
+  return all == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+// Documents sharing this much of their vocabulary are versions of one text.
+constexpr double kNearDuplicate = 0.6;
+constexpr Xapian::termcount kExpandTerms = 40;
+
+}  // namespace
+
+Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config)
+    : analyzer_(analyzer), config_(config), parser_(analyzer, {config.max_query_bytes}) {}
+
+SearchResult Searcher::Search(const Xapian::Database& database,
+                              const SearchRequest& request) const {
+  SearchResult result;
+  const Xapian::doccount all = database.get_doccount();
+  Xapian::Query query = parser_.Parse(request.q, QueryParser::Mode::kAllWords);
+
+  // One pass ranks the page, counts the total and the facets without a filter of their own.
+  Xapian::MSet mset;
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  auto run = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Filtered(database, q, request, nullptr));
+    enquire.set_time_limit(config_.query_time_limit_seconds);
+    Xapian::MultiValueKeyMaker keys;
+    ApplySort(enquire, request.sort, keys);
+    spies.clear();
+    for (const analyzers::FacetSpec* facet : request.facets) {
+      if (request.FilterOf(*facet) != nullptr) continue;
+      spies.push_back(std::make_unique<FacetSpy>(*facet));
+      enquire.add_matchspy(spies.back().get());
+    }
+    const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+    mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), all);
+  };
+  run(query);
+  if (mset.get_matches_upper_bound() == 0 && !request.q.empty()) {
+    const Xapian::Query any = parser_.Parse(request.q, QueryParser::Mode::kAnyWord);
+    if (any.serialise() != query.serialise()) {
+      query = any;
+      result.relaxed = true;
+      run(query);
+    }
+  }
+  result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+  result.total = mset.get_matches_estimated();
+
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SearchHit hit;
+    hit.docid = *it;
+    hit.score = it.get_percent() / 100.0;
+    hit.fields_json = std::string(schema::FieldsOf(it.get_document().get_data()));
+    result.hits.push_back(std::move(hit));
+  }
+
+  std::size_t spy = 0;
+  for (const analyzers::FacetSpec* facet : request.facets) {
+    FacetCounts counts{facet, {}};
+    if (request.FilterOf(*facet) == nullptr) {
+      counts.values = spies[spy++]->Values();
+    } else {
+      counts.values = CountFacet(database, Filtered(database, query, request, facet), *facet);
+      MarkSelected(request, counts);
+    }
+    result.facets.push_back(std::move(counts));
+  }
+  return result;
+}
+
+
+SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid docid,
+                               const SearchRequest& request) const {
+  Xapian::RSet rset;
+  rset.add_document(docid);
+  Xapian::Enquire expand(database);
+  expand.set_query(Xapian::Query::MatchAll);
+  const ContentWords content(analyzer_);
+  const Xapian::ESet eset = expand.get_eset(kExpandTerms, rset, &content);
+  SearchResult result;
+  if (eset.empty()) return result;
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+  const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Filtered(database, query, request, nullptr));
+  enquire.set_time_limit(config_.query_time_limit_seconds);
+  // Rank past the page by a margin, to fill it after dropping the document and its drafts.
+  constexpr Xapian::doccount kMargin = 20;
+  const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+  const auto wanted = static_cast<Xapian::doccount>(request.per_page);
+  const Xapian::MSet mset = enquire.get_mset(0, first + wanted + kMargin, database.get_doccount());
+  const std::vector<std::string> vocabulary = Vocabulary(database, docid);
+  Xapian::doccount dropped = 0;
+  Xapian::doccount kept = 0;
+  double best = 0;  // scores are relative to the most similar document kept
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (*it == docid || Overlap(vocabulary, Vocabulary(database, *it)) >= kNearDuplicate) {
+      ++dropped;
+      continue;
+    }
+    if (best == 0) best = it.get_weight();
+    if (kept++ < first || result.hits.size() >= wanted) continue;
+    result.hits.push_back({*it, best > 0 ? it.get_weight() / best : 0,
+                           std::string(schema::FieldsOf(it.get_document().get_data())),
+                           std::string()});
+  }
+  result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+  result.total = mset.get_matches_estimated() - dropped;
+  return result;
+}
+
+}  // namespace lupe::search
