@@ -158,19 +158,15 @@ SearchResult Searcher::Search(const Xapian::Database& database,
 
   // One pass ranks the page, counts the total and the facets without a filter of their own.
   Xapian::MSet mset;
-  std::vector<std::unique_ptr<FacetSpy>> spies;
+  std::unique_ptr<MatchCollector> matches;
   auto run = [&](const Xapian::Query& q) {
     Xapian::Enquire enquire(database);
     enquire.set_query(Filtered(database, q, request, nullptr));
     enquire.set_time_limit(config_.query_time_limit_seconds);
     Xapian::MultiValueKeyMaker keys;
     ApplySort(enquire, request.sort, keys);
-    spies.clear();
-    for (const analyzers::FacetSpec* facet : request.facets) {
-      if (request.FilterOf(*facet) != nullptr) continue;
-      spies.push_back(std::make_unique<FacetSpy>(*facet));
-      enquire.add_matchspy(spies.back().get());
-    }
+    matches = std::make_unique<MatchCollector>();
+    enquire.add_matchspy(matches.get());
     const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
     mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), all);
   };
@@ -200,11 +196,10 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     result.hits.push_back(std::move(hit));
   }
 
-  std::size_t spy = 0;
   for (const analyzers::FacetSpec* facet : request.facets) {
     FacetCounts counts{facet, {}};
     if (request.FilterOf(*facet) == nullptr) {
-      counts.values = spies[spy++]->Values();
+      counts.values = CountValues(database, matches->Documents(), *facet);
     } else {
       counts.values = CountFacet(database, Filtered(database, query, request, facet), *facet);
       MarkSelected(request, counts);

@@ -3,7 +3,6 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -17,26 +16,28 @@ struct FacetValue {
   bool selected = false;  // filtered on by the request (search results only)
 };
 
-// Tallies the values of one facet in the documents an Enquire matches, reading the
-// facet's value slot (single values, or Schema::EncodeValues lists for multi-valued facets
-// such as topic). Counts are exact when the match visits every document (check_at_least
-// = the document count). Add several to one Enquire to count several facets in one pass.
+// Records the documents an Enquire matches, so their facet values can be counted
+// afterwards (CountValues): exact counts when the match visits every document
+// (check_at_least = the document count).
 // Thread-safety: one per match; not shareable.
-class FacetSpy : public Xapian::MatchSpy {
+class MatchCollector : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(const analyzers::FacetSpec& facet) : facet_(facet) {}
-
   void operator()(const Xapian::Document& document, double weight) override;
-
-  // The values seen, by count descending, then by value; year facets by year descending.
-  std::vector<FacetValue> Values() const;
-
-  const analyzers::FacetSpec& facet() const { return facet_; }
+  // The matched documents in ascending order (sorts on first call).
+  const std::vector<Xapian::docid>& Documents();
 
  private:
-  const analyzers::FacetSpec& facet_;
-  std::map<std::string, Xapian::doccount> counts_;
+  std::vector<Xapian::docid> documents_;
+  bool sorted_ = true;
 };
+
+// Counts the values of one facet over documents (ascending), reading the facet's value
+// slot as a stream in docid order — far cheaper than fetching each document's values —
+// single values, or Schema::EncodeValues lists for multi-valued facets such as topic.
+// Order: by count descending, then by value; year facets by year descending.
+std::vector<FacetValue> CountValues(const Xapian::Database& database,
+                                    const std::vector<Xapian::docid>& documents,
+                                    const analyzers::FacetSpec& facet);
 
 // Counts the values of one facet over every document matching query (empty: all).
 // Thread-safety: stateless; the Database is the caller's (one per thread).
