@@ -6,12 +6,13 @@
 namespace lupe::analyzers {
 namespace {
 
-constexpr std::size_t kSlots = 1 << 18;
+constexpr std::size_t kFirstSlots = 1 << 10;
+constexpr std::size_t kMaxSlots = 1 << 18;
 constexpr std::size_t kMaxArenaBytes = 32 << 20;
 
 }  // namespace
 
-WordCache::WordCache() : slots_(kSlots, Slot{}) { arena_.reserve(1 << 20); }
+WordCache::WordCache() : slots_(kFirstSlots, Slot{}), mask_(kFirstSlots - 1) {}
 
 std::uint64_t WordCache::Hash(std::string_view word) {
   return std::hash<std::string_view>{}(word) | 1;
@@ -19,7 +20,7 @@ std::uint64_t WordCache::Hash(std::string_view word) {
 
 bool WordCache::Find(std::string_view word, std::string& stem, TokenFlags& flags) const {
   const std::uint64_t hash = Hash(word);
-  for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+  for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.hash == 0) return false;
     if (slot.hash != hash || slot.word_length != word.size()) continue;
@@ -33,16 +34,35 @@ bool WordCache::Find(std::string_view word, std::string& stem, TokenFlags& flags
 
 void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags flags) {
   if (word.size() > 255 || stem.size() > 255) return;
-  if (used_ >= kSlots / 2 || arena_.size() > kMaxArenaBytes) Clear();
+  if (arena_.size() > kMaxArenaBytes) Clear();
+  if (used_ >= slots_.size() / 2) {
+    if (slots_.size() < kMaxSlots) {
+      Grow();
+    } else {
+      Clear();
+    }
+  }
   const std::uint64_t hash = Hash(word);
-  std::size_t i = hash & (kSlots - 1);
-  while (slots_[i].hash != 0) i = (i + 1) & (kSlots - 1);
+  std::size_t i = hash & mask_;
+  while (slots_[i].hash != 0) i = (i + 1) & mask_;
   slots_[i] =
       Slot{hash, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint8_t>(word.size()),
            static_cast<std::uint8_t>(stem.size()), flags};
   arena_.append(word);
   arena_.append(stem);
   ++used_;
+}
+
+void WordCache::Grow() {
+  std::vector<Slot> old(slots_.size() * 2, Slot{});
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.hash == 0) continue;
+    std::size_t i = slot.hash & mask_;
+    while (slots_[i].hash != 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
 }
 
 void WordCache::Clear() {

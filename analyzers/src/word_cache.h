@@ -14,7 +14,9 @@ namespace lupe::analyzers {
 // more than this lookup, and word frequencies are Zipfian, so most tokens hit.
 //
 // Open addressing over a power-of-two table of 16-byte slots, keys and stems in one
-// arena; when half full it starts over (cheap, and keeps the working set hot).
+// arena. The table starts small (a server thread analysing short queries needs little)
+// and doubles when half full, up to 2^18 slots (4 MiB); full at that size, it starts over
+// (cheap, and keeps the working set hot).
 // Not thread-safe: the analyzer keeps one per thread.
 class WordCache {
  public:
@@ -34,10 +36,12 @@ class WordCache {
     TokenFlags flags;
   };
   static std::uint64_t Hash(std::string_view word);
+  void Grow();
 
   std::vector<Slot> slots_;
   std::string arena_;
   std::size_t used_ = 0;
+  std::size_t mask_ = 0;  // slots_.size() - 1
 };
 
 }  // namespace lupe::analyzers
