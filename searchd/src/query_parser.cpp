@@ -143,12 +143,63 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& qu
   return Xapian::Query(op, queries.begin(), queries.end());
 }
 
+// Any expression of a synonym group: one word as a word; several as all their words,
+// ranked higher as a phrase.
+Xapian::Query GroupQuery(const analyzers::QueryBuilder& builder,
+                         const std::vector<std::string>& expressions,
+                         const analyzers::TextField& field) {
+  std::vector<Xapian::Query> alternatives;
+  for (const std::string& expression : expressions) {
+    const Xapian::Query words = builder.ForWords(expression, field);
+    if (words.empty()) continue;
+    if (expression.find(' ') == std::string::npos) {
+      alternatives.push_back(words);
+    } else {
+      alternatives.emplace_back(Xapian::Query::OP_OR, builder.ForPhrase(expression, field), words);
+    }
+  }
+  return Combine(Xapian::Query::OP_OR, alternatives);
+}
+
+// Replaces items (and runs of items) that are synonym expressions by their group's query,
+// in queries; absorbed items get an empty text so later steps skip them.
+void ApplySynonyms(const Synonyms& synonyms, const analyzers::Analyzer& analyzer,
+                   const analyzers::QueryBuilder& builder, std::vector<Item>& items,
+                   std::vector<Xapian::Query>& queries) {
+  std::vector<std::string> keys;
+  for (const Item& item : items) {
+    const bool plain = !item.phrase && !item.excluded && item.field == &schema::kBody;
+    keys.push_back(plain ? Synonyms::Key(item.text, analyzer) : std::string());
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].phrase) {
+      std::vector<std::string> words;
+      for (const Item& word : Scan(items[i].text)) words.push_back(Synonyms::Key(word.text, analyzer));
+      const auto match = synonyms.Longest(words, 0);
+      if (match && match->words == words.size()) {
+        queries[i] = GroupQuery(builder, *match->expressions, *items[i].field);
+      }
+      continue;
+    }
+    if (keys[i].empty()) continue;
+    const auto match = synonyms.Longest(keys, i);
+    if (!match) continue;
+    bool joined = false;  // an OR inside the run: not one expression
+    for (std::size_t k = i + 1; k < i + match->words; ++k) joined |= items[k].or_with_previous;
+    if (joined) continue;
+    queries[i] = GroupQuery(builder, *match->expressions, schema::kBody);
+    for (std::size_t k = i + 1; k < i + match->words; ++k) items[k].text.clear();
+    i += match->words - 1;
+  }
+}
+
 }  // namespace
 
 QueryParser::QueryParser(const analyzers::Analyzer& analyzer, Options options)
     : analyzer_(analyzer), options_(options) {}
 
-Xapian::Query QueryParser::Parse(std::string_view query, Mode mode) const {
+Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
+                                 const Synonyms* synonyms) const {
   if (query.size() > options_.max_query_bytes) {
     throw Error(ErrorCode::kTooLarge,
                 "q is longer than " + std::to_string(options_.max_query_bytes) + " bytes");
@@ -159,13 +210,18 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode) const {
   }
   const analyzers::QueryBuilder builder(analyzer_);
   std::vector<Item> items = Scan(query);
+  std::vector<Xapian::Query> synonym_queries(items.size());
+  if (synonyms != nullptr && synonyms->size() > 0) {
+    ApplySynonyms(*synonyms, analyzer_, builder, items, synonym_queries);
+  }
 
   // Stop words need not match, unless they are all there is.
   bool has_content = false;
   std::vector<bool> stop(items.size(), false);
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].excluded) continue;
-    stop[i] = !items[i].phrase && OnlyStopWords(analyzer_, items[i].text);
+    stop[i] = !items[i].phrase && synonym_queries[i].empty() &&
+              OnlyStopWords(analyzer_, items[i].text);
     has_content = has_content || !stop[i];
   }
 
@@ -178,8 +234,9 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode) const {
   };
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
-    const Xapian::Query q = item.phrase ? builder.ForPhrase(item.text, *item.field)
-                                        : builder.ForWords(item.text, *item.field);
+    const Xapian::Query q = !synonym_queries[i].empty() ? synonym_queries[i]
+                            : item.phrase ? builder.ForPhrase(item.text, *item.field)
+                                          : builder.ForWords(item.text, *item.field);
     if (q.empty()) continue;
     if (item.excluded) {
       excluded.push_back(q);

@@ -12,7 +12,9 @@
 
 #include <sys/resource.h>
 
+#include <chrono>
 #include <iostream>
+#include <memory>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/error.h"
@@ -99,7 +101,12 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     const SearchdConfig config = LoadSearchdConfig(config_);
     const analyzers::Analyzer analyzer;
     const IndexReader index(index_, analyzer, config.schema, {config.reopen_seconds});
-    const Searcher searcher(analyzer, config);
+    std::unique_ptr<const SynonymsFile> synonyms;
+    if (!config.synonyms.empty()) {
+      synonyms = std::make_unique<const SynonymsFile>(config.synonyms, analyzer,
+                                                      std::chrono::seconds(2));
+    }
+    const Searcher searcher(analyzer, config, synonyms.get());
     const Suggester suggester(analyzer);
     const Service service{index, config, searcher, suggester};
     RaiseOpenFileLimit();

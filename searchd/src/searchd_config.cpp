@@ -1,6 +1,9 @@
 #include "lupe/search/searchd_config.h"
 
 #include <Poco/Exception.h>
+
+#include <filesystem>
+
 #include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
@@ -72,6 +75,13 @@ SearchdConfig LoadSearchdConfig(const std::string& path) {
       ini.Text("cors_origins"), ",",
       Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
   config.cors_origins.assign(origins.begin(), origins.end());
+  if (const std::string synonyms = ini.Text("synonyms"); !synonyms.empty()) {
+    const std::filesystem::path list(synonyms);
+    config.synonyms =
+        list.is_absolute()
+            ? synonyms
+            : (std::filesystem::path(file).parent_path() / list).lexically_normal().string();
+  }
   return config;
 }
 

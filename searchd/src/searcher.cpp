@@ -134,17 +134,25 @@ constexpr Xapian::termcount kExpandTerms = 40;
 
 }  // namespace
 
-Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config)
+Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config,
+                   const SynonymsFile* synonyms)
     : analyzer_(analyzer),
       config_(config),
+      synonyms_(synonyms),
       parser_(analyzer, {config.max_query_bytes}),
       suggester_(analyzer) {}
+
+Xapian::Query Searcher::Parse(const std::string& q, QueryParser::Mode mode) const {
+  if (synonyms_ == nullptr) return parser_.Parse(q, mode);
+  const std::shared_ptr<const Synonyms> synonyms = synonyms_->Current();
+  return parser_.Parse(q, mode, synonyms.get());
+}
 
 Xapian::doccount Searcher::CountAllWords(const Xapian::Database& database, const std::string& q,
                                          const SearchRequest& request) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(
-      Filtered(database, parser_.Parse(q, QueryParser::Mode::kAllWords), request, nullptr));
+      Filtered(database, Parse(q, QueryParser::Mode::kAllWords), request, nullptr));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_time_limit(config_.query_time_limit_seconds);
   return enquire.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
@@ -154,7 +162,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
                               const SearchRequest& request) const {
   SearchResult result;
   const Xapian::doccount all = database.get_doccount();
-  Xapian::Query query = parser_.Parse(request.q, QueryParser::Mode::kAllWords);
+  Xapian::Query query = Parse(request.q, QueryParser::Mode::kAllWords);
 
   // One pass ranks the page, counts the total and the facets without a filter of their own.
   Xapian::MSet mset;
@@ -172,7 +180,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
   };
   run(query);
   if (mset.get_matches_upper_bound() == 0 && !request.q.empty()) {
-    const Xapian::Query any = parser_.Parse(request.q, QueryParser::Mode::kAnyWord);
+    const Xapian::Query any = Parse(request.q, QueryParser::Mode::kAnyWord);
     if (any.serialise() != query.serialise()) {
       query = any;
       result.relaxed = true;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "lupe/analyzers/analyzer.h"
+#include "lupe/search/synonyms.h"
 
 namespace lupe::search {
 
@@ -21,6 +22,9 @@ namespace lupe::search {
 //   Rad OR Fuß               alternatives (OR between two items; chains: a OR b OR c)
 //   title:Wärmeplanung  title:"Smart City"   restricted to the title
 // Stop words need not match outside phrases (unless the query has nothing else).
+// With a Synonyms list, a word or run of words (or a whole phrase) equal to one of its
+// expressions matches any expression of the group: ÖPNV also finds "öffentlicher
+// Personennahverkehr" (all its words; the phrase ranks higher), and the reverse.
 // Thread-safety: const; shareable.
 class QueryParser {
  public:
@@ -37,7 +41,8 @@ class QueryParser {
 
   // An empty Query (no words at all, e.g. "" or "…") means: match every document.
   // Throws lupe::Error(kInvalidInput) for invalid UTF-8 and kTooLarge over the size limit.
-  Xapian::Query Parse(std::string_view query, Mode mode) const;
+  Xapian::Query Parse(std::string_view query, Mode mode,
+                      const Synonyms* synonyms = nullptr) const;
 
  private:
   const analyzers::Analyzer& analyzer_;

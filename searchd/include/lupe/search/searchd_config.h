@@ -25,6 +25,9 @@ struct SearchdConfig {
   int queue = 512;
   // How often a server thread checks for a newer commit of the index.
   double reopen_seconds = 1;
+  // Abbreviations and synonyms applied at query time (config/abbreviations.txt), "" for
+  // none. A relative path in the config file is relative to the config file's directory.
+  std::string synonyms;
 };
 
 // Loads path; an empty path means config/lupe.ini in the working directory if it exists,

@@ -11,6 +11,7 @@
 #include "lupe/search/search_request.h"
 #include "lupe/search/searchd_config.h"
 #include "lupe/search/suggester.h"
+#include "lupe/search/synonyms.h"
 
 namespace lupe::search {
 
@@ -44,7 +45,9 @@ struct SearchResult {
 // Thread-safety: const and shareable; the Database is the calling thread's.
 class Searcher {
  public:
-  Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config);
+  // synonyms may be null (none).
+  Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& config,
+           const SynonymsFile* synonyms);
 
   // Throws lupe::Error (kInvalidInput, kTooLarge) for a query the parser rejects.
   SearchResult Search(const Xapian::Database& database, const SearchRequest& request) const;
@@ -64,7 +67,10 @@ class Searcher {
   Xapian::doccount CountAllWords(const Xapian::Database& database, const std::string& q,
                                  const SearchRequest& request) const;
 
+  Xapian::Query Parse(const std::string& q, QueryParser::Mode mode) const;
+
   const SearchdConfig& config_;
+  const SynonymsFile* synonyms_;
   QueryParser parser_;
   Suggester suggester_;
 };
