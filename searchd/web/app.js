@@ -30,6 +30,7 @@
   };
 
   let searchSeq = 0;
+  let loadedSearch = null;  // location.search of the last search started
   let searchAbort = null;
   let pendingFocus = null;  // {facet, value} of the checkbox to refocus after rendering
   const expandedFacets = new Set();
@@ -117,6 +118,7 @@
   // ---- search -------------------------------------------------------------------------
 
   async function load() {
+    loadedSearch = location.search;
     const params = currentParams();
     $("q").value = params.get("q") || "";
     $("sort").value = params.get("sort") || "relevance";
@@ -213,6 +215,7 @@
   }
 
   async function renderEmpty(params, data, pages) {
+    const seq = searchSeq;
     const box = $("empty");
     const q = params.get("q") || "";
     if (data.total > 0) {
@@ -241,6 +244,7 @@
       } catch (_) {
         without = null;  // the hint is optional; the offer to drop the filters stays
       }
+      if (seq !== searchSeq) return;  // the user has moved on meanwhile
       if (without !== null) {
         reasons.push(el("p", { className: "without-filters",
           text: without === 0 ? "Auch ohne Filter gäbe es keine Treffer."
@@ -604,7 +608,10 @@
     });
   }
 
-  window.addEventListener("popstate", load);
+  // Back/forward; a jump to a fragment (the skip link) changes no search.
+  window.addEventListener("popstate", () => {
+    if (location.search !== loadedSearch) load();
+  });
   wireSearchBox();
   load();
 })();

@@ -35,7 +35,7 @@ except ImportError as error:  # fail loudly: a missing package is not a passed t
     sys.exit(f"browser tests need python3-selenium (Debian package; scripts/test installs it): {error}")
 
 __all__ = ["By", "Keys", "WebDriverWait", "StaleElementReferenceException", "Lupe", "HostServer",
-           "parse_args", "run_tests", "start_browser", "wait_for", "WAIT_SECONDS"]
+           "console_errors", "parse_args", "run_tests", "start_browser", "wait_for", "WAIT_SECONDS"]
 
 
 def parse_args(argv=None):
@@ -154,3 +154,10 @@ def wait_for(driver, condition, message=""):
             return False
     return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.05).until(safe, message)
 
+
+
+def console_errors(driver):
+    """Script errors and CSP violations the browser logged since the last call. Failed
+    requests (the API's 4xx answers the tests provoke) are the network's, not errors."""
+    return [entry["message"] for entry in driver.get_log("browser")
+            if entry["level"] == "SEVERE" and entry.get("source") != "network"]

@@ -12,7 +12,7 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lupe_browser import By, Keys, Lupe, run_tests, start_browser, wait_for  # noqa: E402
+from lupe_browser import By, Keys, Lupe, console_errors, run_tests, start_browser, wait_for  # noqa: E402
 
 
 class PageTest(unittest.TestCase):
@@ -26,6 +26,9 @@ class PageTest(unittest.TestCase):
         except BaseException:
             cls.lupe.close()
             raise
+
+    def tearDown(self):
+        self.assertEqual(console_errors(self.driver), [])
 
     @classmethod
     def tearDownClass(cls):

@@ -12,7 +12,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lupe_browser import By, HostServer, Keys, Lupe, run_tests, start_browser, wait_for  # noqa: E402
+from lupe_browser import By, HostServer, Keys, Lupe, console_errors, run_tests, start_browser, wait_for  # noqa: E402
 
 
 def host_page(source_dir, searchd_url):
@@ -38,6 +38,9 @@ class WidgetTest(unittest.TestCase):
         except BaseException:
             cls.lupe.close()
             raise
+
+    def tearDown(self):
+        self.assertEqual(console_errors(self.driver), [])
 
     @classmethod
     def tearDownClass(cls):
@@ -115,6 +118,21 @@ class WidgetTest(unittest.TestCase):
                  == [h["title"] for h in page2["hits"]])
         self.assertIn("Seite 2 von", root.find_element(By.CSS_SELECTOR, ".nav").text)
         self.assertEqual(self.driver.current_url, self.host.origin + "/host.html")
+
+    def test_api_errors_show_in_the_widget_with_the_api_message(self):
+        # A portal that misspelt a preset facet: the API's 400 message shows in the widget.
+        with open(os.path.join(self.site.name, "typo.html"), "w", encoding="utf-8") as out:
+            out.write(f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Tippfehler</title></head>
+<body><div id="lupe-typo" data-lupe-search data-endpoint="{self.lupe.url}" data-filter-land="Bayern"
+ data-query="Stadt"></div><script src="{self.lupe.url}/widget.js"></script></body></html>""")
+        status, body = self.lupe.api("/api/v1/search", {"q": "Stadt", "filter.land": "Bayern"})
+        self.assertEqual(status, 400)
+        self.driver.get(self.host.origin + "/typo.html")
+        host = wait_for(self.driver, lambda d: d.find_element(By.ID, "lupe-typo"))
+        root = wait_for(self.driver, lambda d: host.shadow_root)
+        error = wait_for(self.driver, lambda d: root.find_element(By.CSS_SELECTOR, ".error:not([hidden])"))
+        self.assertIn(body["error"]["message"], error.text)
+        self.assertEqual(self.hits(root), [])
 
 
 if __name__ == "__main__":
