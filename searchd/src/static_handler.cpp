@@ -94,17 +94,14 @@ void StaticHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     response.send();
     return;
   }
-  if (request.get("If-None-Match", "") == file_.etag) {
-    response.setStatusAndReason(HTTPResponse::HTTP_NOT_MODIFIED);
-    response.setContentLength(0);
-    response.send();
-    return;
-  }
-  response.setStatusAndReason(HTTPResponse::HTTP_OK);
+  // A 304 has no body; its Content-Length, if any, must be the full file's (RFC 9110 8.6),
+  // so that caches updating their headers from it keep the right length.
+  const bool not_modified = request.get("If-None-Match", "") == file_.etag;
+  response.setStatusAndReason(not_modified ? HTTPResponse::HTTP_NOT_MODIFIED : HTTPResponse::HTTP_OK);
   response.setContentType(std::string(file_.content_type));
   response.setContentLength(static_cast<std::streamsize>(file_.body.size()));
   std::ostream& out = response.send();
-  if (method != Poco::Net::HTTPRequest::HTTP_HEAD) {
+  if (!not_modified && method != Poco::Net::HTTPRequest::HTTP_HEAD) {
     out.write(file_.body.data(), static_cast<std::streamsize>(file_.body.size()));
   }
 }

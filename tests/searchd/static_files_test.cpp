@@ -71,6 +71,7 @@ TEST_CASE("a static file whose ETag the client has is answered 304 without a bod
   const Reply cached = daemon.Request("GET", "/style.css", {{"If-None-Match", etag}});
   CHECK(cached.status == 304);
   CHECK(cached.text.empty());
+  CHECK(cached.Header("ETag") == etag);
   const Reply stale = daemon.Request("GET", "/style.css", {{"If-None-Match", "\"0\""}});
   CHECK(stale.status == 200);
   CHECK_FALSE(stale.text.empty());
