@@ -34,8 +34,9 @@ try:
 except ImportError as error:  # fail loudly: a missing package is not a passed test
     sys.exit(f"browser tests need python3-selenium (Debian package; scripts/test installs it): {error}")
 
-__all__ = ["By", "Keys", "WebDriverWait", "StaleElementReferenceException", "Lupe", "HostServer",
-           "console_errors", "parse_args", "run_tests", "start_browser", "wait_for", "WAIT_SECONDS"]
+__all__ = ["By", "Keys", "WebDriverWait", "StaleElementReferenceException", "BrowserTestCase", "Lupe",
+           "HostServer", "console_errors", "parse_args", "run_tests", "start_browser", "wait_for",
+           "WAIT_SECONDS"]
 
 
 def parse_args(argv=None):
@@ -161,3 +162,28 @@ def console_errors(driver):
     requests (the API's 4xx answers the tests provoke) are the network's, not errors."""
     return [entry["message"] for entry in driver.get_log("browser")
             if entry["level"] == "SEVERE" and entry.get("source") != "network"]
+
+
+class BrowserTestCase(unittest.TestCase):
+    """One searchd (self.lupe) and one browser (self.driver) per test class; a test fails
+    if it caused script errors or CSP violations."""
+
+    args = None  # the command line's paths, set by run_tests
+    cors_origins = ""  # [searchd] cors_origins of the temporary config
+
+    @classmethod
+    def setUpClass(cls):
+        cls.lupe = Lupe(cls.args, cors_origins=cls.cors_origins)
+        try:
+            cls.driver = start_browser()
+        except BaseException:
+            cls.lupe.close()
+            raise
+
+    def tearDown(self):
+        self.assertEqual(console_errors(self.driver), [])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.lupe.close()

@@ -8,33 +8,13 @@ Usage: page_test.py --indexer BIN --searchd BIN --source-dir DIR [unittest args]
 
 import os
 import sys
-import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lupe_browser import By, Keys, Lupe, console_errors, run_tests, start_browser, wait_for  # noqa: E402
+from lupe_browser import BrowserTestCase, By, Keys, run_tests, wait_for  # noqa: E402
 
 
-class PageTest(unittest.TestCase):
-    args = None
-
-    @classmethod
-    def setUpClass(cls):
-        cls.lupe = Lupe(cls.args)
-        try:
-            cls.driver = start_browser()
-        except BaseException:
-            cls.lupe.close()
-            raise
-
-    def tearDown(self):
-        self.assertEqual(console_errors(self.driver), [])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.driver.quit()
-        cls.lupe.close()
-
+class PageTest(BrowserTestCase):
     # ---- helpers ----------------------------------------------------------------------
 
     def open(self, path="/"):

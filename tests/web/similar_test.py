@@ -8,33 +8,13 @@ Usage: similar_test.py --indexer BIN --searchd BIN --source-dir DIR [unittest ar
 
 import os
 import sys
-import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lupe_browser import By, Lupe, console_errors, run_tests, start_browser, wait_for  # noqa: E402
+from lupe_browser import BrowserTestCase, By, run_tests, wait_for  # noqa: E402
 
 
-class SimilarTest(unittest.TestCase):
-    args = None
-
-    @classmethod
-    def setUpClass(cls):
-        cls.lupe = Lupe(cls.args)
-        try:
-            cls.driver = start_browser()
-        except BaseException:
-            cls.lupe.close()
-            raise
-
-    def tearDown(self):
-        self.assertEqual(console_errors(self.driver), [])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.driver.quit()
-        cls.lupe.close()
-
+class SimilarTest(BrowserTestCase):
     def test_similar_documents_of_a_hit_are_listed_as_links_under_it(self):
         api = self.lupe.search(q="Bürgerbeteiligung")
         hit = api["hits"][0]

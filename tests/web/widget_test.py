@@ -9,10 +9,9 @@ Usage: widget_test.py --indexer BIN --searchd BIN --source-dir DIR [unittest arg
 import os
 import sys
 import tempfile
-import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lupe_browser import By, HostServer, Keys, Lupe, console_errors, run_tests, start_browser, wait_for  # noqa: E402
+from lupe_browser import BrowserTestCase, By, HostServer, Keys, run_tests, wait_for  # noqa: E402
 
 
 def host_page(source_dir, searchd_url):
@@ -23,29 +22,24 @@ def host_page(source_dir, searchd_url):
     return text.replace("http://localhost:8080", searchd_url)
 
 
-class WidgetTest(unittest.TestCase):
-    args = None
-
+class WidgetTest(BrowserTestCase):
     @classmethod
     def setUpClass(cls):
         cls.site = tempfile.TemporaryDirectory(prefix="lupe-host-")
         cls.host = HostServer(cls.site.name)
-        cls.lupe = Lupe(cls.args, cors_origins=cls.host.origin)
+        cls.cors_origins = cls.host.origin
+        try:
+            super().setUpClass()
+        except BaseException:
+            cls.host.close()
+            cls.site.cleanup()
+            raise
         with open(os.path.join(cls.site.name, "host.html"), "w", encoding="utf-8") as out:
             out.write(host_page(cls.args.source_dir, cls.lupe.url))
-        try:
-            cls.driver = start_browser()
-        except BaseException:
-            cls.lupe.close()
-            raise
-
-    def tearDown(self):
-        self.assertEqual(console_errors(self.driver), [])
 
     @classmethod
     def tearDownClass(cls):
-        cls.driver.quit()
-        cls.lupe.close()
+        super().tearDownClass()
         cls.host.close()
         cls.site.cleanup()
 
