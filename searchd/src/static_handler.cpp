@@ -48,6 +48,22 @@ std::string Etag(std::string_view body) {
   return text.data();
 }
 
+// Whether an If-None-Match header (a list of ETags, weak ones as W/"…", or *) names etag.
+bool NoneMatchHits(const std::string& header, const std::string& etag) {
+  std::size_t begin = 0;
+  while (begin < header.size()) {
+    std::size_t end = header.find(',', begin);
+    if (end == std::string::npos) end = header.size();
+    std::string_view tag(header.data() + begin, end - begin);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
 StaticFile Make(std::string_view path, std::string_view type, std::string_view body,
                 std::string_view csp = {}) {
   return StaticFile{path, type, body, csp, Etag(body)};
@@ -96,7 +112,7 @@ void StaticHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
   }
   // A 304 has no body; its Content-Length, if any, must be the full file's (RFC 9110 8.6),
   // so that caches updating their headers from it keep the right length.
-  const bool not_modified = request.get("If-None-Match", "") == file_.etag;
+  const bool not_modified = NoneMatchHits(request.get("If-None-Match", ""), file_.etag);
   response.setStatusAndReason(not_modified ? HTTPResponse::HTTP_NOT_MODIFIED : HTTPResponse::HTTP_OK);
   response.setContentType(std::string(file_.content_type));
   response.setContentLength(static_cast<std::streamsize>(file_.body.size()));
