@@ -300,6 +300,39 @@ class PageTest(BrowserTestCase):
         self.wait_loaded()
         self.expect_hits_of(self.lupe.search(q="Stadtentwicklung"))
 
+    def test_similar_documents_button_lists_the_contracts_hits_and_shows_errors(self):
+        # The similar-documents contract (another component serves it; similar_test.py
+        # tests the real endpoint), answered here by a stub: the first hit's id gets two
+        # documents, every other id the API's 404.
+        api = self.lupe.search(q="Strategie")
+        self.assertGreaterEqual(len(api["hits"]), 4)
+        first, second = api["hits"][0], api["hits"][1]
+        self.open("/")
+        self.driver.execute_script("""
+            const [id, others] = arguments;
+            const realFetch = window.fetch;
+            window.fetch = (url, options) => {
+              const match = /\\/api\\/v1\\/documents\\/([^/]+)\\/similar\\?per_page=5$/.exec(String(url));
+              if (!match) return realFetch(url, options);
+              const body = decodeURIComponent(match[1]) === id
+                ? {id, total: others.length, hits: others}
+                : {error: {code: 'not_found', message: 'kein Dokument ' + decodeURIComponent(match[1])}};
+              return Promise.resolve(new Response(JSON.stringify(body),
+                {status: body.error ? 404 : 200, headers: {'Content-Type': 'application/json'}}));
+            };""", first["id"], api["hits"][2:4])
+        self.search_in_box("Strategie")
+        item = wait_for(self.driver, lambda d: d.find_element(By.CSS_SELECTOR, "#hits > li.hit"))
+        button = item.find_element(By.CLASS_NAME, "similar-toggle")
+        button.click()
+        links = wait_for(self.driver, lambda d: item.find_elements(By.CSS_SELECTOR, ".similar-list a"))
+        self.assertEqual([a.text for a in links], [h["title"] for h in api["hits"][2:4]])
+        self.assertEqual([a.get_attribute("href") for a in links], [h["url"] for h in api["hits"][2:4]])
+        self.assertEqual(button.get_attribute("aria-expanded"), "true")
+        other = self.driver.find_element(By.CSS_SELECTOR, f'#hits > li.hit[data-id="{second["id"]}"]')
+        other.find_element(By.CLASS_NAME, "similar-toggle").click()
+        error = wait_for(self.driver, lambda d: other.find_element(By.CSS_SELECTOR, ".similar .error-inline"))
+        self.assertIn(f"kein Dokument {second['id']}", error.text)
+
     def test_did_you_mean_appears_only_with_a_suggestion(self):
         self.open("/?q=Stadt")
         self.assertFalse(self.driver.find_element(By.ID, "did-you-mean").is_displayed())
