@@ -7,6 +7,7 @@
 #include "api_handlers.h"
 #include "lupe/search/json_handler.h"
 #include "lupe/search/search_request.h"
+#include "static_handler.h"
 
 namespace lupe::search {
 namespace {
@@ -56,6 +57,7 @@ Poco::Net::HTTPRequestHandler* Routes::createRequestHandler(
     return new FacetHandler(service_, facet);
   }
   if (path == "/health") return new HealthHandler(service_);
+  if (const StaticFile* file = FindStaticFile(path)) return new StaticHandler(*file);
   return new ErrorHandler(cors, ErrorCode::kNotFound, "no such path: " + Excerpt(path, 200));
 }
 

@@ -24,6 +24,7 @@ struct Service {
 //   GET /api/v1/facets/{facet}    all values of a facet with document counts
 //   GET /api/v1/suggest           autocompletion of the query's last word
 //   GET /health                   status, document count, index revision, analyzer
+//   GET /, /app.js, /widget.js, … the search page and the portal widget (static_handler.h)
 // Other paths: 404; methods other than GET, HEAD (and OPTIONS, for CORS preflight): 405;
 // request URIs over the configured size: 413 (JSON bodies, json_handler.h).
 // Thread-safety: shareable; it only reads the Service it is given.
