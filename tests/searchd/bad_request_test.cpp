@@ -13,17 +13,11 @@ using lupe::testing::Daemon;
 using lupe::testing::Encode;
 using lupe::testing::IndexCorpus;
 using lupe::testing::Reply;
+using lupe::testing::ShippedConfigWith;
 using lupe::testing::TempDir;
 
 namespace {
 
-// The shipped config/lupe.ini with settings appended (later keys win).
-std::string ConfigWith(const std::string& settings) {
-  std::ifstream in(std::string(LUPE_SOURCE_DIR) + "/config/lupe.ini");
-  const std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  REQUIRE(!shipped.empty());
-  return shipped + "\n[searchd]\n" + settings;
-}
 
 void CheckError(const Daemon& daemon, const std::string& path, int status,
                 const std::string& code, const std::string& named) {
@@ -134,7 +128,7 @@ TEST_CASE("random requests never crash or hang the daemon") {
 TEST_CASE("CORS: allowed origins from config get the header and preflights - others do not") {
   TempDir dir;
   const auto config = dir.Write(
-      "cors.ini", ConfigWith("cors_origins = https://portal.example, http://b.test:8080\n"
+      "cors.ini", ShippedConfigWith("cors_origins = https://portal.example, http://b.test:8080\n"
                              "max_query_bytes = 20\n"));
   const Daemon daemon(IndexCorpus(dir), {"--config", config.string()});
   const Reply allowed = daemon.Request("GET", "/api/v1/search?q=Strategie",
@@ -159,7 +153,7 @@ TEST_CASE("CORS: allowed origins from config get the header and preflights - oth
 
 TEST_CASE("without CORS configuration no origin is allowed") {
   TempDir dir;
-  const auto config = dir.Write("plain.ini", ConfigWith("threads = 4\n"));
+  const auto config = dir.Write("plain.ini", ShippedConfigWith("threads = 4\n"));
   const Daemon daemon(IndexCorpus(dir), {"--config", config.string()});
   const Reply reply = daemon.Request("GET", "/api/v1/search?q=Strategie",
                                      {{"Origin", "https://portal.example"}});
@@ -170,7 +164,7 @@ TEST_CASE("without CORS configuration no origin is allowed") {
 TEST_CASE("a bad [searchd] setting stops searchd with exit 78 naming the key") {
   TempDir dir;
   const std::string index = IndexCorpus(dir);
-  const auto config = dir.Write("bad.ini", ConfigWith("threads = many\n"));
+  const auto config = dir.Write("bad.ini", ShippedConfigWith("threads = many\n"));
   CHECK(lupe::testing::Run(std::string(LUPE_SEARCHD_BINARY) + " --index " + index + " --config " +
                            config.string() + " --port 0 >/dev/null 2>" +
                            (dir / "err").string()) == 78);

@@ -13,6 +13,7 @@ using lupe::search::Synonyms;
 using lupe::testing::Daemon;
 using lupe::testing::Encode;
 using lupe::testing::IndexCorpus;
+using lupe::testing::ShippedConfigWith;
 using lupe::testing::TempDir;
 
 namespace {
@@ -45,11 +46,6 @@ std::set<std::string> Ids(const Daemon& daemon, const std::string& q) {
   return ids;
 }
 
-std::string ShippedConfigWith(const std::string& settings) {
-  std::ifstream in(std::string(LUPE_SOURCE_DIR) + "/config/lupe.ini");
-  const std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return shipped + "\n[searchd]\n" + settings;
-}
 
 }  // namespace
 

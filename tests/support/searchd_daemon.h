@@ -14,6 +14,8 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -111,6 +113,16 @@ class Daemon {
   Poco::URI uri_;
   bool stopped_ = false;
 };
+
+// The shipped config/lupe.ini with [searchd] settings appended (later keys win), for a
+// config file written elsewhere: its relative synonyms path is made absolute.
+inline std::string ShippedConfigWith(const std::string& settings) {
+  const std::string config_dir = std::string(LUPE_SOURCE_DIR) + "/config";
+  std::ifstream in(config_dir + "/lupe.ini");
+  const std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(!shipped.empty());
+  return shipped + "\n[searchd]\nsynonyms = " + config_dir + "/abbreviations.txt\n" + settings;
+}
 
 // Percent-encodes a query parameter value.
 inline std::string Encode(const std::string& value) {
