@@ -29,6 +29,24 @@ Error ConfigError(const std::string& path, const std::string& what) {
   return Error(ErrorCode::kConfig, path + ": " + what);
 }
 
+void PutVarint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7F) | 0x80);
+    value >>= 7;
+  }
+  out += static_cast<char>(value);
+}
+
+bool GetVarint(std::string_view in, std::size_t& i, std::uint64_t& value) {
+  value = 0;
+  for (unsigned shift = 0; i < in.size() && shift < 64; shift += 7) {
+    const auto byte = static_cast<unsigned char>(in[i++]);
+    value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 double schema::DateNumber(std::string_view iso_date) {
@@ -69,6 +87,35 @@ schema::DocumentData schema::UnpackData(std::string_view data) {
     throw Error(ErrorCode::kInternal, "document text does not inflate: " + error.displayText());
   }
   return unpacked;
+}
+
+std::string schema::EncodeAnchors(const std::vector<Anchor>& anchors) {
+  std::string encoded;
+  Anchor previous;
+  for (const Anchor& anchor : anchors) {
+    PutVarint(encoded, anchor.position - previous.position);
+    PutVarint(encoded, anchor.offset - previous.offset);
+    previous = anchor;
+  }
+  return encoded;
+}
+
+std::vector<schema::Anchor> schema::DecodeAnchors(std::string_view encoded) {
+  std::vector<Anchor> anchors;
+  Anchor anchor;
+  std::size_t i = 0;
+  while (i < encoded.size()) {
+    std::uint64_t position_delta;
+    std::uint64_t offset_delta;
+    if (!GetVarint(encoded, i, position_delta) || !GetVarint(encoded, i, offset_delta)) break;
+    const std::uint64_t position = anchor.position + position_delta;
+    const std::uint64_t offset = anchor.offset + offset_delta;
+    if (position > UINT32_MAX || offset > UINT32_MAX) break;
+    anchor.position = static_cast<Xapian::termpos>(position);
+    anchor.offset = static_cast<std::uint32_t>(offset);
+    anchors.push_back(anchor);
+  }
+  return anchors;
 }
 
 std::string FacetSpec::TermPrefix() const { return "XF" + name + ":"; }

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,9 +32,10 @@ inline constexpr std::string_view kIdPrefix = "Q";     // Q<document id>: one pe
 inline constexpr std::string_view kPathPrefix = "XP";  // XP<source file path>: one per document
 
 // Value slots with a fixed meaning; facets use slots from kFirstFacetSlot on.
-inline constexpr Xapian::valueno kDateSlot = 0;   // sortable_serialise(YYYYMMDD), 0 = none
-inline constexpr Xapian::valueno kHashSlot = 1;   // content hash of document + sidecar
-inline constexpr Xapian::valueno kStampSlot = 2;  // "size:mtime" of document and sidecar
+inline constexpr Xapian::valueno kDateSlot = 0;    // sortable_serialise(YYYYMMDD), 0 = none
+inline constexpr Xapian::valueno kHashSlot = 1;    // content hash of document + sidecar
+inline constexpr Xapian::valueno kStampSlot = 2;   // "size:mtime" of document and sidecar
+inline constexpr Xapian::valueno kAnchorSlot = 3;  // EncodeAnchors() of the text's anchors
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 
 // Index metadata keys.
@@ -70,6 +72,23 @@ struct DocumentData {
 DocumentData UnpackData(std::string_view data);
 // Only the fields, without inflating the text.
 std::string_view FieldsOf(std::string_view data);
+
+// An anchor ties a word position of the body text to its byte offset in the stored text,
+// so searchd can find the bytes of a matched position without analysing the text before
+// it. The indexer records one at the text's first word, then at the first word after
+// kAnchorSpacing more bytes that starts after ASCII white space (analysis restarted there
+// yields the same words: no compound, gender form or ICU rule links across white space).
+struct Anchor {
+  Xapian::termpos position = 0;  // Xapian position of the word (body field)
+  std::uint32_t offset = 0;      // byte offset of the word in the text
+  bool operator==(const Anchor&) const = default;
+};
+inline constexpr std::uint32_t kAnchorSpacing = 256;
+// kAnchorSlot's value: per anchor, the position delta and the offset delta to the previous
+// one (the first: to 0) as unsigned LEB128 varints; about 3 bytes per anchor.
+std::string EncodeAnchors(const std::vector<Anchor>& anchors);
+// The anchors of an encoded value; stops at the first malformed entry.
+std::vector<Anchor> DecodeAnchors(std::string_view encoded);
 
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.
