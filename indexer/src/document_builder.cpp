@@ -167,7 +167,9 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   data.set("page_starts", pages);
   std::ostringstream json;
   data.stringify(json);
-  document.set_data(schema::PackData(json.str(), extracted.text));
+  std::vector<schema::Restart> restarts;
+  document.set_data(schema::PackData(json.str(), extracted.text, &restarts));
+  if (!restarts.empty()) document.add_value(schema::kRestartSlot, schema::EncodeRestarts(restarts));
   return built;
 }
 

@@ -10,44 +10,54 @@
 namespace lupe::search {
 namespace {
 
-constexpr std::size_t kInflateStep = 16 << 10;
+constexpr std::size_t kInflateStep = 4 << 10;
 constexpr std::size_t kNone = std::string_view::npos;
 
 bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?'; }
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// True if the white space run at i holds a blank line: a paragraph break. (Single line
+// breaks are no boundary: extracted texts wrap lines inside sentences.)
+bool ParagraphBreakAt(const TextSpan& text, std::size_t i) {
+  int breaks = 0;
+  for (; i < text.size() && IsAsciiSpace(text[i]) && breaks < 2; ++i) breaks += text[i] == '\n';
+  return breaks >= 2;
+}
+
 // The start of the sentence that holds at, if it begins at most max_back bytes before it:
 // text start, or the first non-space after white space that follows . ! ? or holds a
-// line break. kNone if there is none that close.
-std::size_t SentenceStartBefore(std::string_view text, std::size_t at, std::size_t max_back) {
-  const std::size_t lowest = at > max_back ? at - max_back : 0;
+// blank line. kNone if there is none that close.
+std::size_t SentenceStartBefore(const TextSpan& text, std::size_t at, std::size_t max_back) {
+  const std::size_t lowest = std::max(at > max_back ? at - max_back : 0, text.base);
   for (std::size_t i = at + 1; i-- > lowest;) {
-    if (i == 0) return text.empty() || !IsAsciiSpace(text[0]) ? 0 : kNone;
-    if (IsAsciiSpace(text[i]) || !IsAsciiSpace(text[i - 1])) continue;
+    if (i == 0) return text.size() == 0 || !IsAsciiSpace(text[0]) ? 0 : kNone;
+    if (i == text.base || IsAsciiSpace(text[i]) || !IsAsciiSpace(text[i - 1])) continue;
     std::size_t j = i;
-    bool line_break = false;
-    while (j > 0 && IsAsciiSpace(text[j - 1])) line_break |= text[--j] == '\n';
-    if (line_break || j == 0 || EndsSentence(text[j - 1])) return i;
+    while (j > text.base && IsAsciiSpace(text[j - 1])) --j;
+    if (j == 0) return i;
+    if (j == text.base) continue;  // the sentence may start before the inflated part
+    if (EndsSentence(text[j - 1]) || ParagraphBreakAt(text, j)) return i;
   }
   return kNone;
 }
 
 // The first word start in [from, at], else at.
-std::size_t WordStartFrom(std::string_view text, std::size_t from, std::size_t at) {
-  for (std::size_t i = from; i < at; ++i) {
-    if (!IsAsciiSpace(text[i]) && (i == 0 || IsAsciiSpace(text[i - 1]))) return i;
+std::size_t WordStartFrom(const TextSpan& text, std::size_t from, std::size_t at) {
+  if (from == 0 && text.base == 0 && at > 0 && !IsAsciiSpace(text[0])) return 0;
+  for (std::size_t i = std::max(from, text.base + 1); i < at; ++i) {
+    if (!IsAsciiSpace(text[i]) && IsAsciiSpace(text[i - 1])) return i;
   }
   return at;
 }
 
-// The end of the last sentence (after . ! ? or before a line break) or else of the last
+// The end of the last sentence (after . ! ? or before a blank line) or else of the last
 // word that ends in [lowest, limit]; kNone if there is none.
-std::size_t EndBefore(std::string_view text, std::size_t limit, std::size_t lowest) {
+std::size_t EndBefore(const TextSpan& text, std::size_t limit, std::size_t lowest) {
   std::size_t word_end = kNone;
   for (std::size_t i = limit; i > lowest; --i) {
     if (IsAsciiSpace(text[i - 1]) || (i < text.size() && !IsAsciiSpace(text[i]))) continue;
-    if (EndsSentence(text[i - 1]) || (i < text.size() && text[i] == '\n')) return i;
+    if (EndsSentence(text[i - 1]) || ParagraphBreakAt(text, i)) return i;
     if (word_end == kNone) word_end = i;
   }
   return word_end;
@@ -97,21 +107,51 @@ std::vector<ByteRange> MergedMarks(std::vector<ByteRange> marks, ByteRange bytes
 
 }  // namespace
 
-LazyText::LazyText(std::string data) : data_(std::move(data)) {
+std::size_t TextSpan::FirstNonSpace(std::size_t from) const {
+  for (std::size_t i = std::max(from, base); i < size(); ++i) {
+    if (!IsAsciiSpace((*this)[i])) return i;
+  }
+  return size();
+}
+
+LazyText::LazyText(std::string data, std::vector<analyzers::schema::Restart> restarts)
+    : data_(std::move(data)), restarts_(std::move(restarts)) {
   const std::size_t split = data_.find('\0');
-  if (split == std::string::npos || split + 1 >= data_.size()) return;
-  stream_.next_in = reinterpret_cast<Bytef*>(data_.data() + split + 1);
-  stream_.avail_in = static_cast<uInt>(data_.size() - split - 1);
-  if (inflateInit(&stream_) != Z_OK) throw Error(ErrorCode::kInternal, "zlib does not start");
+  if (split != std::string::npos) packed_ = std::string_view(data_).substr(split + 1);
+}
+
+LazyText::~LazyText() {
+  if (started_) inflateEnd(&stream_);
+}
+
+void LazyText::StartNear(std::size_t offset) {
+  if (started_) return;
+  std::size_t packed_offset = 2;  // the zlib header; raw inflate skips the checksum too
+  for (const analyzers::schema::Restart& restart : restarts_) {
+    if (restart.text_offset > offset || restart.packed_offset >= packed_.size()) break;
+    base_ = restart.text_offset;
+    packed_offset = restart.packed_offset;
+  }
+  Open(base_, packed_offset);
+}
+
+void LazyText::Open(std::size_t text_offset, std::size_t packed_offset) {
+  started_ = true;
+  base_ = text_offset;
+  if (packed_.size() <= packed_offset) return;
+  stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed_.data() + packed_offset));
+  stream_.avail_in = static_cast<uInt>(packed_.size() - packed_offset);
+  if (inflateInit2(&stream_, -MAX_WBITS) != Z_OK) {
+    throw Error(ErrorCode::kInternal, "zlib does not start");
+  }
   open_ = true;
 }
 
-LazyText::~LazyText() { inflateEnd(&stream_); }
-
-std::string_view LazyText::Prefix(std::size_t end) {
-  while (open_ && text_.size() < end) {
+TextSpan LazyText::Span(std::size_t end) {
+  if (!started_) Open(0, 2);
+  while (open_ && base_ + text_.size() < end) {
     const std::size_t old = text_.size();
-    const std::size_t grow = std::clamp(end - old, kInflateStep, std::size_t{1} << 30);
+    const std::size_t grow = std::clamp(end - base_ - old, kInflateStep, std::size_t{1} << 30);
     text_.resize(old + grow);
     stream_.next_out = reinterpret_cast<Bytef*>(text_.data() + old);
     stream_.avail_out = static_cast<uInt>(grow);
@@ -123,12 +163,10 @@ std::string_view LazyText::Prefix(std::size_t end) {
       throw Error(ErrorCode::kInternal, "document text does not inflate");
     }
   }
-  return text_;
+  return {text_, base_};
 }
 
-bool LazyText::Empty() { return Prefix(1).empty(); }
-
-ByteRange PassageBounds(std::string_view text, ByteRange cluster, std::size_t max_bytes) {
+ByteRange PassageBounds(const TextSpan& text, ByteRange cluster, std::size_t max_bytes) {
   max_bytes = std::max<std::size_t>(max_bytes, 1);
   ByteRange passage{cluster.begin, text.size()};
   const std::size_t span = cluster.end - cluster.begin;
@@ -151,10 +189,11 @@ ByteRange PassageBounds(std::string_view text, ByteRange cluster, std::size_t ma
   return passage;
 }
 
-std::string RenderPassage(std::string_view text, const Passage& passage) {
+std::string RenderPassage(const TextSpan& text, const Passage& passage) {
   const ByteRange bytes = passage.bytes;
   const std::vector<ByteRange> marks = MergedMarks(passage.marks, bytes);
-  const auto* data = reinterpret_cast<const std::uint8_t*>(text.data() + bytes.begin);
+  const auto* data =
+      reinterpret_cast<const std::uint8_t*>(text.bytes.data() + bytes.begin - text.base);
   const auto length = static_cast<std::int32_t>(bytes.end - bytes.begin);
   std::string out;
   out.reserve(static_cast<std::size_t>(length) + 32 * marks.size() + 16);

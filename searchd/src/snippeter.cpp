@@ -69,14 +69,14 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
   // Analyses text from at (a word start after white space, or 0) to the first white
   // space after kPieceBytes; returns where it stopped.
   std::size_t AnalyzePiece(LazyText& text, std::size_t at) {
-    const std::string_view view = text.Prefix(at + kMaxPieceBytes + 1);
-    std::size_t end = std::min(view.size(), at + kPieceBytes);
-    while (end < view.size() && end < at + kMaxPieceBytes && !IsAsciiSpace(view[end])) ++end;
-    while (end < view.size() && (static_cast<unsigned char>(view[end]) & 0xC0) == 0x80) --end;
-    if (end <= at) return view.size();
+    const TextSpan span = text.Span(at + kMaxPieceBytes + 1);
+    std::size_t end = std::min(span.size(), at + kPieceBytes);
+    while (end < span.size() && end < at + kMaxPieceBytes && !IsAsciiSpace(span[end])) ++end;
+    while (end < span.size() && (static_cast<unsigned char>(span[end]) & 0xC0) == 0x80) --end;
+    if (end <= at) return span.size();
     offset_ = at;
     position_ = next_position_;
-    snippeter_.analyzer_.Analyze(view.substr(at, end - at), *this);
+    snippeter_.analyzer_.Analyze(span.Substr(at, end - at), *this);
     return end;
   }
 
@@ -215,11 +215,13 @@ bool Snippeter::StemsInText(const Xapian::Database& db, Xapian::docid docid) con
 
 std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor,
                               const Window& window) const {
+  // The passage may start up to max_bytes before the anchor.
+  text.StartNear(anchor.offset > options_.max_bytes ? anchor.offset - options_.max_bytes : 0);
   MatchSink sink(*this, anchor.position);
   std::size_t analysed = anchor.offset;
   const std::size_t limit = anchor.offset + kMaxAroundBytes + options_.max_bytes;
   while (sink.next_position() <= window.last && analysed < limit &&
-         analysed < text.Prefix(analysed + 1).size()) {
+         analysed < text.Span(analysed + 1).size()) {
     analysed = sink.AnalyzePiece(text, analysed);
   }
   // The matches of the window; positions can drift if the text defeats the anchors'
@@ -240,7 +242,7 @@ std::string Snippeter::FirstMatch(LazyText& text) const {
   MatchSink sink(*this, 0);
   std::size_t analysed = 0;
   while (sink.matches().empty() && analysed < kFallbackBytes &&
-         analysed < text.Prefix(analysed + 1).size()) {
+         analysed < text.Span(analysed + 1).size()) {
     analysed = sink.AnalyzePiece(text, analysed);
   }
   if (sink.matches().empty()) return TextStart(text);
@@ -248,8 +250,7 @@ std::string Snippeter::FirstMatch(LazyText& text) const {
 }
 
 std::string Snippeter::TextStart(LazyText& text) const {
-  const std::string_view view = text.Prefix(options_.max_bytes + 1024);
-  const std::size_t start = std::min(view.find_first_not_of(" \t\n\r\f\v"), view.size());
+  const std::size_t start = text.Span(options_.max_bytes + 1024).FirstNonSpace(0);
   return Finish(text, nullptr, {start, start}, {start, start});
 }
 
@@ -257,7 +258,7 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
                               ByteRange cluster) const {
   const std::size_t slack = options_.max_bytes + 1024;
   Passage passage;
-  passage.bytes = PassageBounds(text.Prefix(cluster.begin + slack), cluster, options_.max_bytes);
+  passage.bytes = PassageBounds(text.Span(cluster.begin + slack), cluster, options_.max_bytes);
   if (sink != nullptr) {
     // Analyse what the passage holds beyond what was analysed: before the anchor (both
     // ends are word starts after white space) and up to its end.
@@ -269,16 +270,16 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
     for (std::size_t at = analysed.end; at < passage.bytes.end;) at = sink->AnalyzePiece(text, at);
     for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
   }
-  const std::string_view view = text.Prefix(passage.bytes.end + 1024);
-  constexpr std::string_view kSpace = " \t\n\r\f\v";
-  passage.cut_before = view.find_first_not_of(kSpace) < passage.bytes.begin;
-  passage.cut_after = view.find_first_not_of(kSpace, passage.bytes.end) != std::string_view::npos;
-  return RenderPassage(view, passage);
+  const TextSpan span = text.Span(passage.bytes.end + 1024);
+  passage.cut_before = span.base > 0 || span.FirstNonSpace(0) < passage.bytes.begin;
+  passage.cut_after = span.FirstNonSpace(passage.bytes.end) < span.size();
+  return RenderPassage(span, passage);
 }
 
 std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid) const {
   const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
-  LazyText text(document.get_data());
+  LazyText text(document.get_data(),
+                schema::DecodeRestarts(document.get_value(schema::kRestartSlot)));
   if (text.Empty()) return "";
   if (exact_groups_.empty() && stem_groups_.empty()) return TextStart(text);
   const std::vector<schema::Anchor> anchors =

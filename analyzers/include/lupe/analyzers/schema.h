@@ -32,10 +32,11 @@ inline constexpr std::string_view kIdPrefix = "Q";     // Q<document id>: one pe
 inline constexpr std::string_view kPathPrefix = "XP";  // XP<source file path>: one per document
 
 // Value slots with a fixed meaning; facets use slots from kFirstFacetSlot on.
-inline constexpr Xapian::valueno kDateSlot = 0;    // sortable_serialise(YYYYMMDD), 0 = none
-inline constexpr Xapian::valueno kHashSlot = 1;    // content hash of document + sidecar
-inline constexpr Xapian::valueno kStampSlot = 2;   // "size:mtime" of document and sidecar
-inline constexpr Xapian::valueno kAnchorSlot = 3;  // EncodeAnchors() of the text's anchors
+inline constexpr Xapian::valueno kDateSlot = 0;     // sortable_serialise(YYYYMMDD), 0 = none
+inline constexpr Xapian::valueno kHashSlot = 1;     // content hash of document + sidecar
+inline constexpr Xapian::valueno kStampSlot = 2;    // "size:mtime" of document and sidecar
+inline constexpr Xapian::valueno kAnchorSlot = 3;   // EncodeAnchors() of the text's anchors
+inline constexpr Xapian::valueno kRestartSlot = 4;  // EncodeRestarts(): inflate from the middle
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 
 // Index metadata keys.
@@ -62,8 +63,20 @@ inline std::string StemTerm(const TextField& field, std::string_view stem) {
 // Document data: the stored fields as a JSON object, a NUL byte, then the document text
 // zlib-compressed. Hit lists read the fields without touching the text; the indexer's
 // workers compress the text in parallel, so the single writer does not (Xapian would
-// otherwise zlib the whole data in the writer).
-std::string PackData(std::string_view fields_json, std::string_view text);
+// otherwise zlib the whole data in the writer). The compressor is flushed fully (its
+// dictionary reset) every kRestartSpacing bytes of text, so inflating can start there
+// (snippets deep in large texts); if restarts is given, those points are appended to it.
+struct Restart {
+  std::uint32_t text_offset = 0;    // of the text
+  std::uint32_t packed_offset = 0;  // of the zlib stream (after the NUL): raw deflate data
+  bool operator==(const Restart&) const = default;
+};
+inline constexpr std::uint32_t kRestartSpacing = 16 << 10;  // costs ~10 % in size (laws)
+std::string PackData(std::string_view fields_json, std::string_view text,
+                     std::vector<Restart>* restarts = nullptr);
+// kRestartSlot's value: the offset deltas as varints, like EncodeAnchors.
+std::string EncodeRestarts(const std::vector<Restart>& restarts);
+std::vector<Restart> DecodeRestarts(std::string_view encoded);
 // The parts of data; throws lupe::Error(kInternal) if the text does not inflate.
 struct DocumentData {
   std::string fields_json;
