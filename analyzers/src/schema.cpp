@@ -60,22 +60,28 @@ std::string EncodePairs(const std::vector<std::pair<std::uint64_t, std::uint64_t
   return encoded;
 }
 
-// The pairs of encoded up to the first malformed one or one beyond 32 bits.
-std::vector<std::pair<std::uint64_t, std::uint64_t>> DecodePairs(std::string_view encoded) {
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
-  std::pair<std::uint64_t, std::uint64_t> pair{0, 0};
-  std::size_t i = 0;
-  while (i < encoded.size()) {
+// Reads the pairs of EncodePairs up to the first malformed one or one beyond 32 bits.
+class PairReader {
+ public:
+  explicit PairReader(std::string_view encoded) : encoded_(encoded) {}
+
+  bool Next(std::pair<std::uint64_t, std::uint64_t>& pair) {
     std::uint64_t first;
     std::uint64_t second;
-    if (!GetVarint(encoded, i, first) || !GetVarint(encoded, i, second)) break;
-    if (first > UINT32_MAX || second > UINT32_MAX) break;
-    pair = {pair.first + first, pair.second + second};
-    if (pair.first > UINT32_MAX || pair.second > UINT32_MAX) break;
-    pairs.push_back(pair);
+    if (i_ >= encoded_.size() || !GetVarint(encoded_, i_, first) ||
+        !GetVarint(encoded_, i_, second) || first > UINT32_MAX || second > UINT32_MAX) {
+      return false;
+    }
+    pair_ = {pair_.first + first, pair_.second + second};
+    pair = pair_;
+    return pair_.first <= UINT32_MAX && pair_.second <= UINT32_MAX;
   }
-  return pairs;
-}
+
+ private:
+  std::string_view encoded_;
+  std::size_t i_ = 0;
+  std::pair<std::uint64_t, std::uint64_t> pair_{0, 0};
+};
 
 }  // namespace
 
@@ -147,10 +153,13 @@ std::string schema::EncodeAnchors(const std::vector<Anchor>& anchors) {
   return EncodePairs(pairs);
 }
 
-std::vector<schema::Anchor> schema::DecodeAnchors(std::string_view encoded) {
+std::vector<schema::Anchor> schema::DecodeAnchors(std::string_view encoded, Xapian::termpos until) {
   std::vector<Anchor> anchors;
-  for (const auto& [position, offset] : DecodePairs(encoded)) {
-    anchors.push_back({static_cast<Xapian::termpos>(position), static_cast<std::uint32_t>(offset)});
+  PairReader reader(encoded);
+  std::pair<std::uint64_t, std::uint64_t> pair;
+  while ((anchors.empty() || anchors.back().position <= until) && reader.Next(pair)) {
+    anchors.push_back(
+        {static_cast<Xapian::termpos>(pair.first), static_cast<std::uint32_t>(pair.second)});
   }
   return anchors;
 }
@@ -164,8 +173,11 @@ std::string schema::EncodeRestarts(const std::vector<Restart>& restarts) {
 
 std::vector<schema::Restart> schema::DecodeRestarts(std::string_view encoded) {
   std::vector<Restart> restarts;
-  for (const auto& [text, packed] : DecodePairs(encoded)) {
-    restarts.push_back({static_cast<std::uint32_t>(text), static_cast<std::uint32_t>(packed)});
+  PairReader reader(encoded);
+  std::pair<std::uint64_t, std::uint64_t> pair;
+  while (reader.Next(pair)) {
+    restarts.push_back(
+        {static_cast<std::uint32_t>(pair.first), static_cast<std::uint32_t>(pair.second)});
   }
   return restarts;
 }

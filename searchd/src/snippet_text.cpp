@@ -10,7 +10,7 @@
 namespace lupe::search {
 namespace {
 
-constexpr std::size_t kInflateStep = 4 << 10;
+constexpr std::size_t kInflateStep = 1 << 10;
 constexpr std::size_t kNone = std::string_view::npos;
 
 bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?'; }

@@ -256,7 +256,7 @@ std::string Snippeter::TextStart(LazyText& text) const {
 
 std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analysed,
                               ByteRange cluster) const {
-  const std::size_t slack = options_.max_bytes + 1024;
+  const std::size_t slack = options_.max_bytes + 64;  // PassageBounds looks one byte past
   Passage passage;
   passage.bytes = PassageBounds(text.Span(cluster.begin + slack), cluster, options_.max_bytes);
   if (sink != nullptr) {
@@ -270,7 +270,7 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
     for (std::size_t at = analysed.end; at < passage.bytes.end;) at = sink->AnalyzePiece(text, at);
     for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
   }
-  const TextSpan span = text.Span(passage.bytes.end + 1024);
+  const TextSpan span = text.Span(passage.bytes.end + 256);
   passage.cut_before = span.base > 0 || span.FirstNonSpace(0) < passage.bytes.begin;
   passage.cut_after = span.FirstNonSpace(passage.bytes.end) < span.size();
   return RenderPassage(span, passage);
@@ -282,12 +282,14 @@ std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid doci
                 schema::DecodeRestarts(document.get_value(schema::kRestartSlot)));
   if (text.Empty()) return "";
   if (exact_groups_.empty() && stem_groups_.empty()) return TextStart(text);
-  const std::vector<schema::Anchor> anchors =
-      schema::DecodeAnchors(document.get_value(schema::kAnchorSlot));
-  if (!anchors.empty()) {
-    const std::vector<Hit> hits = Hits(database, docid, anchors.front().position);
+  const std::string encoded_anchors = document.get_value(schema::kAnchorSlot);
+  const std::vector<schema::Anchor> first = schema::DecodeAnchors(encoded_anchors, 0);
+  if (!first.empty()) {
+    const std::vector<Hit> hits = Hits(database, docid, first.front().position);
     if (!hits.empty()) {
       const Window window = BestWindow(hits);
+      const std::vector<schema::Anchor> anchors =
+          schema::DecodeAnchors(encoded_anchors, window.first);
       auto after = std::upper_bound(
           anchors.begin(), anchors.end(), window.first,
           [](Xapian::termpos position, const schema::Anchor& a) { return position < a.position; });

@@ -88,6 +88,8 @@ TEST_CASE("anchors round-trip through their value encoding; junk decodes to a pr
   CHECK(schema::DecodeAnchors(schema::EncodeAnchors(anchors)) == anchors);
   CHECK(schema::EncodeAnchors(anchors).size() == 16);  // 1+1, 1+2, 1+2, 3+5 bytes
   CHECK(schema::DecodeAnchors("").empty());
+  CHECK(schema::DecodeAnchors(schema::EncodeAnchors(anchors), 140).size() == 3);  // 170 ends
+  CHECK(schema::DecodeAnchors(schema::EncodeAnchors(anchors), 0).size() == 1);
   std::string truncated = schema::EncodeAnchors(anchors);
   truncated.back() = '\x80';
   CHECK(schema::DecodeAnchors(truncated).size() == 3);

@@ -100,8 +100,10 @@ inline constexpr std::uint32_t kAnchorSpacing = 256;
 // kAnchorSlot's value: per anchor, the position delta and the offset delta to the previous
 // one (the first: to 0) as unsigned LEB128 varints; about 3 bytes per anchor.
 std::string EncodeAnchors(const std::vector<Anchor>& anchors);
-// The anchors of an encoded value; stops at the first malformed entry.
-std::vector<Anchor> DecodeAnchors(std::string_view encoded);
+// The anchors of an encoded value, up to the first one at a position beyond until (a
+// snippet needs only those before its window); stops at the first malformed entry.
+std::vector<Anchor> DecodeAnchors(std::string_view encoded,
+                                  Xapian::termpos until = ~Xapian::termpos{0});
 
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.
