@@ -1,6 +1,7 @@
 #include "lupe/search/snippeter.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "snippet_text.h"
 
@@ -28,6 +29,8 @@ constexpr std::size_t kMaxSuffixBytes = 10;
 constexpr std::size_t kBytesPerPosition = 8;
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // True if suffix can be what Snowball German strips from a word (letters of
 // e em en ern er es s st est end ung ig ik isch lich heit keit).
@@ -67,13 +70,16 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
       : snippeter_(snippeter), next_position_(first_position) {}
 
   // Analyses text from at (a word start after white space, or 0) to the first white
-  // space after kPieceBytes; returns where it stopped.
-  std::size_t AnalyzePiece(LazyText& text, std::size_t at) {
-    const TextSpan span = text.Span(at + kMaxPieceBytes + 1);
+  // space after kPieceBytes, or to stop (a word end before white space) if that is
+  // sooner; returns where it stopped.
+  std::size_t AnalyzePiece(LazyText& text, std::size_t at,
+                           std::size_t stop = std::numeric_limits<std::size_t>::max()) {
+    const TextSpan span = text.Span(std::min(stop, at + kMaxPieceBytes + 1));
     std::size_t end = std::min(span.size(), at + kPieceBytes);
     while (end < span.size() && end < at + kMaxPieceBytes && !IsAsciiSpace(span[end])) ++end;
-    while (end < span.size() && (static_cast<unsigned char>(span[end]) & 0xC0) == 0x80) --end;
-    if (end <= at) return span.size();
+    while (end > at + 1 && end < span.size() && IsContinuationByte(span[end])) --end;
+    end = std::min(end, stop);
+    if (end <= at) return std::max(at + 1, std::min(span.size(), stop));
     offset_ = at;
     position_ = next_position_;
     snippeter_.analyzer_.Analyze(span.Substr(at, end - at), *this);
@@ -264,10 +270,12 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
     // ends are word starts after white space) and up to its end.
     if (passage.bytes.begin < analysed.begin) {
       for (std::size_t at = passage.bytes.begin; at < analysed.begin;) {
-        at = sink->AnalyzePiece(text, at);
+        at = sink->AnalyzePiece(text, at, analysed.begin);
       }
     }
-    for (std::size_t at = analysed.end; at < passage.bytes.end;) at = sink->AnalyzePiece(text, at);
+    for (std::size_t at = analysed.end; at < passage.bytes.end;) {
+      at = sink->AnalyzePiece(text, at, passage.bytes.end);
+    }
     for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
   }
   const TextSpan span = text.Span(passage.bytes.end + 256);
