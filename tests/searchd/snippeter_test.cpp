@@ -234,6 +234,16 @@ TEST_CASE("documents of an index without anchors still get their match") {
         std::string::npos);
 }
 
+TEST_CASE("inflected forms in the index count for the window through their stem") {
+  Fixture f;
+  // Only "Bürgern" and "Antrag" (no exact "Bürger") sit together, deep in the text.
+  const auto doc = f.Add("Titel", "Der Antrag. " + Filler(30000) +
+                                      "Den Bürgern hilft der Antrag sehr. " + Filler(30000));
+  const std::string snippet = f.Snippet(doc, "Bürger Antrag");
+  INFO(snippet);
+  CHECK(snippet.find("<mark>Bürgern</mark> hilft der <mark>Antrag</mark>") != std::string::npos);
+}
+
 TEST_CASE("words found only through their stem are found without positions") {
   Fixture f;
   // Städte has the stem stadt but does not start with it: no expansion finds it.
