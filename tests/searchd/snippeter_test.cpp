@@ -48,7 +48,10 @@ class Fixture {
     writer.Write(text, schema::kBody, {next + 100, 1}, document, &written);
     if (anchors == Anchors::kWrite && !written.empty())
       document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(written));
-    document.set_data(schema::PackData("{}", text));
+    std::vector<schema::Restart> restarts;
+    document.set_data(schema::PackData("{}", text, &restarts));
+    if (anchors == Anchors::kWrite && !restarts.empty())
+      document.add_value(schema::kRestartSlot, schema::EncodeRestarts(restarts));
     return database_.add_document(document);
   }
 
@@ -271,7 +274,8 @@ TEST_CASE("snippets of random texts and queries are valid, balanced HTML") {
                                             "ä é"};
   for (int round = 0; round < 150; ++round) {
     std::string text;
-    const std::size_t length = random() % 4000;
+    // Now and then longer than the restart spacing, so passages lie past restart points.
+    const std::size_t length = random() % (round % 10 == 0 ? 60000 : 4000);
     while (text.size() < length) text += pieces[random() % pieces.size()];
     const auto doc = f.AddRaw("Titel", text);
     for (const std::string& q : queries) {
