@@ -193,6 +193,8 @@ TEST_CASE("an empty query gives the start of the text without marks") {
   CHECK(snippet.rfind("Erste Zeile des Textes. Zweite Zeile. Die Verwaltung", 0) == 0);
   CHECK(snippet.find("<mark>") == std::string::npos);
   CHECK(snippet.substr(snippet.size() - 4) == " …");
+  // What a handler may pass for "match everything".
+  CHECK(Snippeter(f.analyzer(), Xapian::Query::MatchAll, {}).Make(f.database(), doc) == snippet);
 }
 
 TEST_CASE("a match in the title only gives the start of the text") {
