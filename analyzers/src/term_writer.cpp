@@ -70,13 +70,16 @@ class StringCounter {
 
 class DocumentSink : public TokenSink {
  public:
-  DocumentSink(const TextField& field, TermWriter::Placement placement, Xapian::Document& document)
+  DocumentSink(const TextField& field, TermWriter::Placement placement, Xapian::Document& document,
+               std::string_view text, std::vector<schema::Anchor>* anchors)
       : placement_(placement),
         document_(document),
         exact_(schema::ExactTerm(field, "")),
         stem_(schema::StemTerm(field, "")),
         exact_prefix_(exact_.size()),
-        stem_prefix_(stem_.size()) {}
+        stem_prefix_(stem_.size()),
+        text_(text),
+        anchors_(anchors) {}
 
   void OnToken(const Token& token) override {
     const Xapian::termpos position = placement_.first_position + token.position;
@@ -84,6 +87,7 @@ class DocumentSink : public TokenSink {
     exact_ += token.text;
     document_.add_posting(exact_, position, placement_.wdf_inc);
     if (!token.stem.empty()) stem_counts_.Add(token.stem);
+    if (anchors_ != nullptr) MaybeAnchor(token, position);
     if (position >= next_position_) next_position_ = position + 1;
   }
 
@@ -100,6 +104,19 @@ class DocumentSink : public TokenSink {
   Xapian::termpos next_position() const { return next_position_; }
 
  private:
+  // An anchor at the first word, then at the first word that starts after white space
+  // kAnchorSpacing bytes or more after the previous anchor (schema.h).
+  void MaybeAnchor(const Token& token, Xapian::termpos position) {
+    if (anchored_) {
+      const schema::Anchor& last = anchors_->back();
+      if (position <= last.position || token.start < last.offset + schema::kAnchorSpacing) return;
+      const char before = text_[token.start - 1];
+      if (before != ' ' && before != '\n' && before != '\t' && before != '\r') return;
+    }
+    anchors_->push_back({position, token.start});
+    anchored_ = true;
+  }
+
   TermWriter::Placement placement_;
   Xapian::Document& document_;
   std::string exact_;
@@ -108,13 +125,17 @@ class DocumentSink : public TokenSink {
   std::size_t stem_prefix_;
   Xapian::termpos next_position_ = 0;
   StringCounter stem_counts_;
+  std::string_view text_;
+  std::vector<schema::Anchor>* anchors_;
+  bool anchored_ = false;  // this text has its first anchor
 };
 
 }  // namespace
 
 Xapian::termpos TermWriter::Write(std::string_view text, const TextField& field,
-                                  Placement placement, Xapian::Document& document) const {
-  DocumentSink sink(field, placement, document);
+                                  Placement placement, Xapian::Document& document,
+                                  std::vector<schema::Anchor>* anchors) const {
+  DocumentSink sink(field, placement, document, text, anchors);
   analyzer_.Analyze(text, sink);
   sink.Flush();
   return std::max(sink.next_position(), placement.first_position);

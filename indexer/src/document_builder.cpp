@@ -117,7 +117,9 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   const analyzers::TermWriter writer(analyzer_);
   writer.Write(title, schema::kTitle, {1, 1}, document);
   Xapian::termpos next = writer.Write(title, schema::kBody, {1, schema::kTitleWeight}, document);
-  writer.Write(extracted.text, schema::kBody, {next + kFieldGap, 1}, document);
+  std::vector<schema::Anchor> anchors;
+  writer.Write(extracted.text, schema::kBody, {next + kFieldGap, 1}, document, &anchors);
+  if (!anchors.empty()) document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(anchors));
 
   Poco::JSON::Object data;
   Poco::JSON::Object facets;
@@ -165,7 +167,9 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   data.set("page_starts", pages);
   std::ostringstream json;
   data.stringify(json);
-  document.set_data(schema::PackData(json.str(), extracted.text));
+  std::vector<schema::Restart> restarts;
+  document.set_data(schema::PackData(json.str(), extracted.text, &restarts));
+  if (!restarts.empty()) document.add_value(schema::kRestartSlot, schema::EncodeRestarts(restarts));
   return built;
 }
 

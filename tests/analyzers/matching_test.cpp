@@ -2,7 +2,9 @@
 // found by queries built with QueryBuilder, as the numbered behaviours promise.
 #include <xapian.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <set>
 
 #include "lupe/analyzers/query_builder.h"
@@ -150,4 +152,35 @@ TEST_CASE("stop words need not match in free text, but phrases keep them") {
   CHECK(index.Phrase("Stadt und Zukunft") == Names{"Stadt und Zukunft"});
   // A query of stop words only still searches for them.
   CHECK(index.Words("und") == Names{"Stadt und Zukunft"});
+}
+
+TEST_CASE("TermWriter anchors words after white space, and analysis restarts there in step") {
+  const Analyzer analyzer;
+  std::string text = "Ein Anfang.";
+  for (int i = 0; i < 300; ++i) text += " Smart-City-Strategie der Bürger*innen, Straße 5G;\n";
+  Xapian::Document document;
+  std::vector<schema::Anchor> anchors;
+  TermWriter(analyzer).Write(text, schema::kBody, {50, 1}, document, &anchors);
+  REQUIRE(anchors.size() > text.size() / (2 * schema::kAnchorSpacing));
+  CHECK(anchors.front() == schema::Anchor{50, 0});
+  const std::vector<lupe::analyzers::Token> all = analyzer.Analyze(text);
+  for (std::size_t i = 1; i < anchors.size(); ++i) {
+    const schema::Anchor& anchor = anchors[i];
+    INFO(i);
+    CHECK(anchor.offset >= anchors[i - 1].offset + schema::kAnchorSpacing);
+    CHECK(anchor.offset < anchors[i - 1].offset + 2 * schema::kAnchorSpacing);
+    CHECK(std::isspace(static_cast<unsigned char>(text[anchor.offset - 1])));
+    const std::vector<lupe::analyzers::Token> tail =
+        analyzer.Analyze(std::string_view(text).substr(anchor.offset, 400));
+    auto first = std::find_if(all.begin(), all.end(),
+                              [&](const auto& token) { return token.start == anchor.offset; });
+    REQUIRE(first != all.end());
+    CHECK(first->position + 50 == anchor.position);
+    // Compare the words well inside the cut-out piece (its last word may be cut).
+    for (std::size_t k = 0; k < tail.size() && tail[k].end + 100 < 400; ++k) {
+      CHECK(tail[k].text == first[static_cast<std::ptrdiff_t>(k)].text);
+      CHECK(tail[k].position + anchor.position ==
+            first[static_cast<std::ptrdiff_t>(k)].position + 50);
+    }
+  }
 }

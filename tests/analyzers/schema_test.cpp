@@ -2,6 +2,8 @@
 // document data.
 #include "lupe/analyzers/schema.h"
 
+#include <zlib.h>
+
 #include <catch2/catch.hpp>
 
 #include "lupe/analyzers/error.h"
@@ -78,4 +80,43 @@ TEST_CASE("document data keeps fields and text apart, the text compressed") {
   CHECK(unpacked.text == text);
   CHECK(schema::UnpackData(schema::PackData("{}", "")).text.empty());
   CHECK_THROWS_AS(schema::UnpackData(std::string("{}\0garbage", 10)), lupe::Error);
+}
+
+TEST_CASE("anchors round-trip through their value encoding; junk decodes to a prefix") {
+  const std::vector<schema::Anchor> anchors = {
+      {105, 0}, {140, 260}, {170, 530}, {100000, 1u << 30}};
+  CHECK(schema::DecodeAnchors(schema::EncodeAnchors(anchors)) == anchors);
+  CHECK(schema::EncodeAnchors(anchors).size() == 16);  // 1+1, 1+2, 1+2, 3+5 bytes
+  CHECK(schema::DecodeAnchors("").empty());
+  CHECK(schema::DecodeAnchors(schema::EncodeAnchors(anchors), 140).size() == 3);  // 170 ends
+  CHECK(schema::DecodeAnchors(schema::EncodeAnchors(anchors), 0).size() == 1);
+  std::string truncated = schema::EncodeAnchors(anchors);
+  truncated.back() = '\x80';
+  CHECK(schema::DecodeAnchors(truncated).size() == 3);
+}
+
+TEST_CASE("document text inflates from each of its restart points, and whole as before") {
+  std::string text;
+  for (int i = 0; text.size() < 5 * schema::kRestartSpacing + 123; ++i)
+    text += "Absatz " + std::to_string(i) + " regelt die Frist. ";
+  std::vector<schema::Restart> restarts;
+  const std::string data = schema::PackData("{\"id\":\"x\"}", text, &restarts);
+  CHECK(schema::UnpackData(data).text == text);
+  REQUIRE(restarts.size() == 5);
+  CHECK(schema::DecodeRestarts(schema::EncodeRestarts(restarts)) == restarts);
+  const std::string_view packed = std::string_view(data).substr(data.find('\0') + 1);
+  for (const schema::Restart& restart : restarts) {
+    CHECK(restart.text_offset % schema::kRestartSpacing == 0);
+    z_stream stream{};
+    REQUIRE(inflateInit2(&stream, -MAX_WBITS) == Z_OK);
+    stream.next_in =
+        reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()) + restart.packed_offset);
+    stream.avail_in = static_cast<uInt>(packed.size() - restart.packed_offset);
+    std::string out(100, '\0');
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    inflate(&stream, Z_NO_FLUSH);
+    inflateEnd(&stream);
+    CHECK(out == text.substr(restart.text_offset, 100));
+  }
 }

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,9 +32,11 @@ inline constexpr std::string_view kIdPrefix = "Q";     // Q<document id>: one pe
 inline constexpr std::string_view kPathPrefix = "XP";  // XP<source file path>: one per document
 
 // Value slots with a fixed meaning; facets use slots from kFirstFacetSlot on.
-inline constexpr Xapian::valueno kDateSlot = 0;   // sortable_serialise(YYYYMMDD), 0 = none
-inline constexpr Xapian::valueno kHashSlot = 1;   // content hash of document + sidecar
-inline constexpr Xapian::valueno kStampSlot = 2;  // "size:mtime" of document and sidecar
+inline constexpr Xapian::valueno kDateSlot = 0;     // sortable_serialise(YYYYMMDD), 0 = none
+inline constexpr Xapian::valueno kHashSlot = 1;     // content hash of document + sidecar
+inline constexpr Xapian::valueno kStampSlot = 2;    // "size:mtime" of document and sidecar
+inline constexpr Xapian::valueno kAnchorSlot = 3;   // EncodeAnchors() of the text's anchors
+inline constexpr Xapian::valueno kRestartSlot = 4;  // EncodeRestarts(): inflate from the middle
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 
 // Index metadata keys.
@@ -65,8 +68,20 @@ inline std::string StemTerm(const TextField& field, std::string_view stem) {
 // Document data: the stored fields as a JSON object, a NUL byte, then the document text
 // zlib-compressed. Hit lists read the fields without touching the text; the indexer's
 // workers compress the text in parallel, so the single writer does not (Xapian would
-// otherwise zlib the whole data in the writer).
-std::string PackData(std::string_view fields_json, std::string_view text);
+// otherwise zlib the whole data in the writer). The compressor is flushed fully (its
+// dictionary reset) every kRestartSpacing bytes of text, so inflating can start there
+// (snippets deep in large texts); if restarts is given, those points are appended to it.
+struct Restart {
+  std::uint32_t text_offset = 0;    // of the text
+  std::uint32_t packed_offset = 0;  // of the zlib stream (after the NUL): raw deflate data
+  bool operator==(const Restart&) const = default;
+};
+inline constexpr std::uint32_t kRestartSpacing = 16 << 10;  // costs ~10 % in size (laws)
+std::string PackData(std::string_view fields_json, std::string_view text,
+                     std::vector<Restart>* restarts = nullptr);
+// kRestartSlot's value: the offset deltas as varints, like EncodeAnchors.
+std::string EncodeRestarts(const std::vector<Restart>& restarts);
+std::vector<Restart> DecodeRestarts(std::string_view encoded);
 // The parts of data; throws lupe::Error(kInternal) if the text does not inflate.
 struct DocumentData {
   std::string fields_json;
@@ -75,6 +90,25 @@ struct DocumentData {
 DocumentData UnpackData(std::string_view data);
 // Only the fields, without inflating the text.
 std::string_view FieldsOf(std::string_view data);
+
+// An anchor ties a word position of the body text to its byte offset in the stored text,
+// so searchd can find the bytes of a matched position without analysing the text before
+// it. The indexer records one at the text's first word, then at the first word after
+// kAnchorSpacing more bytes that starts after ASCII white space (analysis restarted there
+// yields the same words: no compound, gender form or ICU rule links across white space).
+struct Anchor {
+  Xapian::termpos position = 0;  // Xapian position of the word (body field)
+  std::uint32_t offset = 0;      // byte offset of the word in the text
+  bool operator==(const Anchor&) const = default;
+};
+inline constexpr std::uint32_t kAnchorSpacing = 256;
+// kAnchorSlot's value: per anchor, the position delta and the offset delta to the previous
+// one (the first: to 0) as unsigned LEB128 varints; about 3 bytes per anchor.
+std::string EncodeAnchors(const std::vector<Anchor>& anchors);
+// The anchors of an encoded value, up to the first one at a position beyond until (a
+// snippet needs only those before its window); stops at the first malformed entry.
+std::vector<Anchor> DecodeAnchors(std::string_view encoded,
+                                  Xapian::termpos until = ~Xapian::termpos{0});
 
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <string_view>
+#include <vector>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
@@ -23,8 +24,11 @@ class TermWriter {
 
   // Indexes text into document under field. Returns the position after the last token,
   // to continue the next text of the same field (leave a gap to stop phrases spanning).
+  // If anchors is given, appends the anchors of text to it (schema::Anchor: the first
+  // word, then one every schema::kAnchorSpacing bytes), for the document's kAnchorSlot.
   Xapian::termpos Write(std::string_view text, const TextField& field, Placement placement,
-                        Xapian::Document& document) const;
+                        Xapian::Document& document,
+                        std::vector<schema::Anchor>* anchors = nullptr) const;
 
  private:
   const Analyzer& analyzer_;

@@ -3,11 +3,20 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "lupe/analyzers/analyzer.h"
+#include "lupe/analyzers/schema.h"
 
 namespace lupe::search {
+
+class LazyText;
+struct ByteRange;
 
 // Builds the highlighted passage ("snippet") of a search hit: the best passage of the
 // document's text for the query, every word the query matched wrapped in <mark>…</mark> —
@@ -16,7 +25,21 @@ namespace lupe::search {
 // An empty query (or a document the query matched only by its title) gives the beginning
 // of the text, without marks.
 // Thread-safety: one instance per request (it holds the query's terms); const calls only
-// read the Database they are given.
+// read the Database they are given (and fill this instance's cache of stem expansions,
+// so one instance must not be used by two threads at once).
+//
+// How (docs/schema.md, "Anchors and snippets"): analysing a whole hit would cost
+// milliseconds (the analyzer runs at ~5 MB/s), so Make() reads the positions of the
+// query's exact body terms in the document (stem terms have none: each is expanded once
+// per instance to the index's exact terms with that stem, bounded), picks the window of
+// positions holding the most distinct query words (ties: the earliest), finds its bytes
+// through the anchor at or before it (kAnchorSlot: a (position, byte offset) pair every
+// ~256 bytes of text), inflates the text from the restart point before it (kRestartSlot:
+// every 16 KiB) only up to the passage, and analyses only from that anchor to the
+// passage's end: ~130 µs per snippet on the laws, ~35 times less than inflating and
+// analysing whole hits (docs/performance.md). Without anchors (an older index) or
+// positional matches it scans the first 64 KiB for the first match, or gives the text
+// start if the query cannot match the text.
 class Snippeter {
  public:
   struct Options {
@@ -27,6 +50,32 @@ class Snippeter {
 
   // The snippet of document (docid in database). "" if the document has no text.
   std::string Make(const Xapian::Database& database, Xapian::docid docid) const;
+
+ private:
+  struct Hit;
+  struct Window;
+  class MatchSink;
+
+  int GroupOf(const analyzers::Token& token) const;  // -1: no word of the query
+  const std::vector<std::pair<std::string, int>>& Expanded(const Xapian::Database& db) const;
+  std::vector<Hit> Hits(const Xapian::Database& db, Xapian::docid docid,
+                        Xapian::termpos text_start) const;
+  Window BestWindow(const std::vector<Hit>& hits) const;
+  bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
+  std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor,
+                     const Window& window) const;
+  std::string FirstMatch(LazyText& text) const;
+  std::string TextStart(LazyText& text) const;
+  std::string Finish(LazyText& text, MatchSink* sink, ByteRange analysed, ByteRange cluster) const;
+
+  const analyzers::Analyzer& analyzer_;
+  Options options_;
+  std::unordered_map<std::string, int> exact_groups_;  // exact body term -> query word
+  std::unordered_map<std::string, int> stem_groups_;   // stem -> query word
+  int group_count_ = 0;
+  // Exact body terms of the index with a stem of the query, with its word: filled by the
+  // first Make() (the Database is the same for all calls of a request).
+  mutable std::optional<std::vector<std::pair<std::string, int>>> expanded_;
 };
 
 }  // namespace lupe::search

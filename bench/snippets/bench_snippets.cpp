@@ -1,0 +1,154 @@
+// Snippet cost: Snippeter (anchors, positions, partial inflate and analysis) against the
+// naive way (inflate the whole text and analyse all of it) on the same hits, one thread.
+// Usage: bench-snippets FILE.jsonl [MAX_MB [ROUNDS]]
+//   (the laws as JSON lines with "title" and "text"; defaults: 40 MB, 3 rounds)
+// Indexes the laws through the indexer's DocumentBuilder into a glass index in a temporary
+// directory, runs a fixed set of queries (10 hits each) and reports µs per snippet.
+// See docs/performance.md; run through bench/snippets/run.
+#include <Poco/JSON/Parser.h>
+#include <stdlib.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "lupe/analyzers/analyzer.h"
+#include "lupe/analyzers/schema.h"
+#include "lupe/ingest/document_builder.h"
+#include "lupe/search/query_parser.h"
+#include "lupe/search/snippeter.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace schema = lupe::analyzers::schema;
+
+class NullSink : public lupe::analyzers::TokenSink {
+ public:
+  void OnToken(const lupe::analyzers::Token& token) override { count += token.end & 1; }
+  std::size_t count = 0;
+};
+
+std::filesystem::path IndexLaws(const std::string& jsonl, std::size_t max_bytes,
+                                const lupe::analyzers::Analyzer& analyzer, const char* keep) {
+  std::string dir = (std::filesystem::temp_directory_path() / "lupe-bench-XXXXXX").string();
+  if (keep != nullptr) {
+    dir = keep;
+  } else if (::mkdtemp(dir.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp failed");
+  }
+  std::filesystem::create_directories(dir);
+  Xapian::WritableDatabase db(dir + "/index", Xapian::DB_CREATE);
+  const lupe::analyzers::Schema facets = lupe::analyzers::Schema::Default();
+  const lupe::ingest::Gazetteer gazetteer;
+  const lupe::ingest::DocumentBuilder builder(analyzer, facets, gazetteer, {});
+  std::ifstream in(jsonl);
+  std::string line;
+  std::size_t total = 0, count = 0;
+  Poco::JSON::Parser parser;
+  while (total < max_bytes && std::getline(in, line)) {
+    parser.reset();
+    auto law = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
+    const std::string text = law->optValue<std::string>("text", "");
+    if (text.empty()) continue;
+    const std::string id = "law" + std::to_string(count++);
+    const std::string sidecar =
+        "<meta><title><![CDATA[" + law->optValue<std::string>("title", id) + "]]></title></meta>";
+    try {
+      db.add_document(builder.Build({id + ".txt", std::nullopt, id, {}}, text, sidecar).document);
+      total += text.size();
+    } catch (const std::exception&) {
+    }
+  }
+  db.commit();
+  std::cout << "index: " << db.get_doccount() << " laws, " << static_cast<double>(total) / 1e6
+            << " MB of text\n";
+  return dir;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: bench-snippets FILE.jsonl [MAX_MB [ROUNDS]]\n";
+    return 64;
+  }
+  const std::size_t max_mb = argc > 2 ? std::stoul(argv[2]) : 40;
+  const int rounds = argc > 3 ? std::stoi(argv[3]) : 3;
+  const lupe::analyzers::Analyzer analyzer;
+  // LUPE_BENCH_INDEX=DIR keeps the index there and reuses it on the next run.
+  const char* keep = std::getenv("LUPE_BENCH_INDEX");
+  const std::filesystem::path dir =
+      keep != nullptr && std::filesystem::exists(std::filesystem::path(keep) / "index")
+          ? std::filesystem::path(keep)
+          : IndexLaws(argv[1], max_mb << 20, analyzer, keep);
+  const Xapian::Database db((dir / "index").string());
+  const lupe::search::QueryParser parser(analyzer, {});
+  const std::vector<std::string> queries = {"Bürger",
+                                            "Verordnung",
+                                            "Steuer Einkommen",
+                                            "\"öffentliche Sicherheit\"",
+                                            "Datenschutz",
+                                            "Bundesregierung Zustimmung Bundesrat",
+                                            "Fahrerlaubnis",
+                                            "Wärme",
+                                            "Gesetz -Verordnung",
+                                            "Arbeitnehmer OR Beschäftigte",
+                                            "title:Verordnung Verkehr",
+                                            "Städte Gemeinden",
+                                            "Frist"};
+  double snippeter_s = 1e9, naive_s = 1e9, data_s = 1e9, worst_us = 0;
+  std::size_t snippets = 0, bytes = 0;
+  for (int round = 0; round < rounds; ++round) {
+    double s = 0, n = 0, d = 0;
+    snippets = bytes = 0;
+    for (const std::string& q : queries) {
+      const Xapian::Query query = parser.Parse(q, lupe::search::QueryParser::Mode::kAllWords);
+      Xapian::Enquire enquire(db);
+      enquire.set_query(query);
+      const Xapian::MSet hits = enquire.get_mset(0, 10);
+      auto start = Clock::now();
+      const lupe::search::Snippeter snippeter(analyzer, query, {300});
+      for (auto it = hits.begin(); it != hits.end(); ++it) {
+        const auto one = Clock::now();
+        bytes += snippeter.Make(db, *it).size();
+        worst_us = std::max(worst_us,
+                            std::chrono::duration<double, std::micro>(Clock::now() - one).count());
+      }
+      s += std::chrono::duration<double>(Clock::now() - start).count();
+      if (round == 0 && !hits.empty())
+        std::cout << q << ": " << snippeter.Make(db, *hits.begin()) << "\n";
+      start = Clock::now();
+      for (auto it = hits.begin(); it != hits.end(); ++it) {
+        const Xapian::Document document = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+        bytes += document.get_data().size() & 1;
+      }
+      d += std::chrono::duration<double>(Clock::now() - start).count();
+      start = Clock::now();
+      for (auto it = hits.begin(); it != hits.end(); ++it) {
+        NullSink sink;
+        analyzer.Analyze(schema::UnpackData(db.get_document(*it).get_data()).text, sink);
+      }
+      n += std::chrono::duration<double>(Clock::now() - start).count();
+      snippets += hits.size();
+    }
+    snippeter_s = std::min(snippeter_s, s);
+    naive_s = std::min(naive_s, n);
+    data_s = std::min(data_s, d);
+  }
+  if (keep == nullptr) std::filesystem::remove_all(dir);
+  std::cout << "snippets: " << snippets << " (" << queries.size() << " queries x 10 hits), "
+            << bytes / std::max<std::size_t>(snippets, 1) << " bytes each\n"
+            << "Snippeter:              " << snippeter_s * 1e6 / static_cast<double>(snippets)
+            << " µs per snippet (worst " << worst_us << " µs)\n"
+            << "floor (get_data alone): " << data_s * 1e6 / static_cast<double>(snippets)
+            << " µs per snippet\n"
+            << "naive (inflate+analyse): " << naive_s * 1e6 / static_cast<double>(snippets)
+            << " µs per snippet\n"
+            << "ratio naive/Snippeter:  " << naive_s / snippeter_s << "\n";
+  return 0;
+}

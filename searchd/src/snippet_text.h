@@ -1,0 +1,93 @@
+#pragma once
+
+#include <zlib.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lupe/analyzers/schema.h"
+
+namespace lupe::search {
+
+// Bytes [base, base + bytes.size()) of a text, indexed by offsets in the whole text.
+struct TextSpan {
+  std::string_view bytes;
+  std::size_t base = 0;
+
+  std::size_t size() const { return base + bytes.size(); }  // the end (whole text: its size)
+  char operator[](std::size_t offset) const { return bytes[offset - base]; }
+  std::string_view Substr(std::size_t offset, std::size_t count) const {
+    return bytes.substr(offset - base, count);
+  }
+  // Offset of the first byte at or after from that is not ASCII white space, or size().
+  std::size_t FirstNonSpace(std::size_t from) const;
+};
+
+// The text of a stored document (schema::PackData), inflated only as far as asked and,
+// given restart points (schema::kRestartSlot), from the last one before the part asked
+// for: a snippet deep inside a large text inflates at most kRestartSpacing bytes before it.
+// Not thread-safe; owns a copy of the document data.
+class LazyText {
+ public:
+  LazyText(std::string data, std::vector<analyzers::schema::Restart> restarts);
+  ~LazyText();
+  LazyText(const LazyText&) = delete;
+  LazyText& operator=(const LazyText&) = delete;
+
+  // Makes the text from the last restart point at or before offset the only part ever
+  // inflated. Only before the first Span() call; without it, the text starts at 0.
+  void StartNear(std::size_t offset);
+  // The text from base to at least end (less at the text's end). Invalidated by the next
+  // call. Throws lupe::Error(kInternal) if the text does not inflate.
+  TextSpan Span(std::size_t end);
+  // True if the document has no text at all (PackData stores none for an empty text).
+  bool Empty() const { return packed_.empty(); }
+
+ private:
+  void Open(std::size_t text_offset, std::size_t packed_offset);
+
+  std::string data_;
+  std::string_view packed_;  // the zlib stream in data_
+  std::vector<analyzers::schema::Restart> restarts_;
+  std::string text_;
+  std::size_t base_ = 0;
+  z_stream stream_{};
+  bool started_ = false;  // stream_ initialised
+  bool open_ = false;     // and not at its end
+};
+
+// A half-open byte range of the text.
+struct ByteRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Where a passage of at most max_bytes should start and end in text so that it holds
+// cluster (the matches to show, possibly empty): at a sentence start if the sentence
+// holding the cluster starts close enough, else at a word start a little before the
+// cluster; it ends at a sentence or word end. Never splits a UTF-8 sequence. text must
+// reach at least cluster.begin + max_bytes (or be the whole text).
+// cluster.begin - max_bytes must be inside text (or before it only if text.base is 0).
+ByteRange PassageBounds(const TextSpan& text, ByteRange cluster, std::size_t max_bytes);
+
+// What RenderPassage needs to know besides the text.
+struct Passage {
+  ByteRange bytes;
+  std::vector<ByteRange> marks;  // sorted by begin; may overlap and reach out of bytes
+  bool cut_before = false;       // text was cut before bytes: starts with "… "
+  bool cut_after = false;        // and after: ends with " …"
+};
+
+// The passage as HTML: marks wrapped in <mark>…</mark> (overlapping and touching marks
+// merged), & < > " ' escaped, white space runs and control characters collapsed into
+// one space, invalid UTF-8 replaced by U+FFFD.
+std::string RenderPassage(const TextSpan& text, const Passage& passage);
+
+// True for the ASCII white space the analyzer's anchors and passages cut at.
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+}  // namespace lupe::search

@@ -1,0 +1,311 @@
+#include "lupe/search/snippeter.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "snippet_text.h"
+
+namespace lupe::search {
+namespace {
+
+namespace schema = analyzers::schema;
+
+// Text analysed per step (cut at the next white space): small enough that the analysis
+// stops soon after the passage, large enough that the per-call cost does not matter.
+constexpr std::size_t kPieceBytes = 192;
+constexpr std::size_t kMaxPieceBytes = 4 * kPieceBytes;  // no white space: cut anyway
+// From an anchor to the end of the window of matches: bounds the analysis if the text
+// defeats the anchors (positions then drift; see Around).
+constexpr std::size_t kMaxAroundBytes = 8 * schema::kAnchorSpacing;
+// Without anchors or positional matches: how much of the text is searched for a match.
+constexpr std::size_t kFallbackBytes = 64 << 10;
+// Positions read per term and document (the earliest): bounds huge documents.
+constexpr std::size_t kMaxPositionsPerTerm = 2000;
+// Stem expansion bounds, per stem and request: index terms looked at, their length over
+// the stem's (the longest German suffix Snowball strips, -lichkeiten, has 10 bytes).
+constexpr std::size_t kMaxExpansionScan = 64;
+constexpr std::size_t kMaxSuffixBytes = 10;
+// Average bytes per word position in German text: turns max_bytes into a window width.
+constexpr std::size_t kBytesPerPosition = 8;
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// True if suffix can be what Snowball German strips from a word (letters of
+// e em en ern er es s st est end ung ig ik isch lich heit keit).
+bool CouldBeSuffix(std::string_view suffix) {
+  return suffix.find_first_not_of("cdeghiklmnrstu") == std::string_view::npos;
+}
+
+Xapian::termcount WdfOf(const Xapian::Database& db, const std::string& term, Xapian::docid docid) {
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return 0;
+  it.skip_to(docid);
+  return it != db.postlist_end(term) && *it == docid ? it.get_wdf() : 0;
+}
+
+}  // namespace
+
+struct Snippeter::Hit {
+  Xapian::termpos position;
+  int group;
+};
+
+struct Snippeter::Window {
+  Xapian::termpos first = 0;
+  Xapian::termpos last = 0;
+};
+
+// Collects the tokens of analysed pieces of the text that match the query, with their
+// bytes and positions made absolute.
+class Snippeter::MatchSink : public analyzers::TokenSink {
+ public:
+  struct Match {
+    ByteRange bytes;
+    Xapian::termpos position;
+  };
+
+  MatchSink(const Snippeter& snippeter, Xapian::termpos first_position)
+      : snippeter_(snippeter), next_position_(first_position) {}
+
+  // Analyses text from at (a word start after white space, or 0) to the first white
+  // space after kPieceBytes, or to stop (a word end before white space) if that is
+  // sooner; returns where it stopped.
+  std::size_t AnalyzePiece(LazyText& text, std::size_t at,
+                           std::size_t stop = std::numeric_limits<std::size_t>::max()) {
+    const TextSpan span = text.Span(std::min(stop, at + kMaxPieceBytes + 1));
+    std::size_t end = std::min(span.size(), at + kPieceBytes);
+    while (end < span.size() && end < at + kMaxPieceBytes && !IsAsciiSpace(span[end])) ++end;
+    while (end > at + 1 && end < span.size() && IsContinuationByte(span[end])) --end;
+    end = std::min(end, stop);
+    if (end <= at) return std::max(at + 1, std::min(span.size(), stop));
+    offset_ = at;
+    position_ = next_position_;
+    snippeter_.analyzer_.Analyze(span.Substr(at, end - at), *this);
+    return end;
+  }
+
+  void OnToken(const analyzers::Token& token) override {
+    const Xapian::termpos position = position_ + token.position;
+    next_position_ = std::max(next_position_, position + 1);
+    if (snippeter_.GroupOf(token) < 0) return;
+    matches_.push_back({{offset_ + token.start, offset_ + token.end}, position});
+  }
+
+  Xapian::termpos next_position() const { return next_position_; }
+  const std::vector<Match>& matches() const { return matches_; }
+
+ private:
+  const Snippeter& snippeter_;
+  std::vector<Match> matches_;
+  std::size_t offset_ = 0;
+  Xapian::termpos position_ = 0;
+  Xapian::termpos next_position_;
+};
+
+Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query,
+                     Options options)
+    : analyzer_(analyzer), options_(options) {
+  std::vector<std::string> exact;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string term = *it;
+    if (term.size() < 2 && (term.empty() || IsUpper(term[0]))) continue;
+    // Z<stem>, ZS<stem>, S<exact>, <exact>; other upper-case prefixes are not words.
+    const std::size_t field = term[0] == 'Z' && term[1] == 'S' ? 2 : 1;
+    if (term[0] == 'Z' && term.size() > field && !IsUpper(term[field])) {
+      stem_groups_.emplace(term.substr(field), static_cast<int>(stem_groups_.size()));
+    } else if (term[0] == 'S' && !IsUpper(term[1])) {
+      exact.push_back(term.substr(1));
+    } else if (!IsUpper(term[0])) {
+      exact.push_back(term);
+    }
+  }
+  group_count_ = static_cast<int>(stem_groups_.size());
+  // An exact term joins the word of its stem, so Bürger and Bürgern count as one word.
+  for (const std::string& term : exact) {
+    if (exact_groups_.count(term) != 0) continue;
+    const std::vector<analyzers::Token> tokens = analyzer_.Analyze(term);
+    auto stem = tokens.empty() ? stem_groups_.end() : stem_groups_.find(tokens.front().stem);
+    exact_groups_.emplace(term, stem != stem_groups_.end() ? stem->second : group_count_++);
+  }
+}
+
+int Snippeter::GroupOf(const analyzers::Token& token) const {
+  if (auto it = exact_groups_.find(token.text); it != exact_groups_.end()) return it->second;
+  if (token.stem.empty()) return -1;
+  auto it = stem_groups_.find(token.stem);
+  return it != stem_groups_.end() ? it->second : -1;
+}
+
+const std::vector<std::pair<std::string, int>>& Snippeter::Expanded(
+    const Xapian::Database& db) const {
+  if (expanded_) return *expanded_;
+  expanded_.emplace();
+  for (const auto& [stem, group] : stem_groups_) {
+    // Candidates: index terms that are the stem plus a possible suffix; the analyzer
+    // decides (one call for all of them, joined by spaces).
+    std::string joined;
+    std::vector<std::size_t> starts;
+    std::size_t scanned = 0;
+    for (auto it = db.allterms_begin(stem);
+         it != db.allterms_end(stem) && scanned < kMaxExpansionScan; ++it, ++scanned) {
+      const std::string term = *it;
+      if (term.size() > stem.size() + kMaxSuffixBytes || exact_groups_.count(term) != 0 ||
+          !CouldBeSuffix(std::string_view(term).substr(stem.size()))) {
+        continue;
+      }
+      starts.push_back(joined.size());
+      joined += term;
+      joined += ' ';
+    }
+    for (const analyzers::Token& token : analyzer_.Analyze(joined)) {
+      if (token.Has(analyzers::kVariant) || token.stem != stem) continue;
+      if (std::binary_search(starts.begin(), starts.end(), token.start) &&
+          joined.compare(token.start, token.text.size() + 1, token.text + ' ') == 0) {
+        expanded_->emplace_back(token.text, group);
+      }
+    }
+  }
+  return *expanded_;
+}
+
+std::vector<Snippeter::Hit> Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
+                                            Xapian::termpos text_start) const {
+  std::vector<Hit> hits;
+  auto add = [&](const std::string& term, int group) {
+    Xapian::PositionIterator it = db.positionlist_begin(docid, term);
+    if (it == Xapian::PositionIterator()) return;
+    it.skip_to(text_start);  // before: the title's copy in the body field
+    for (std::size_t n = 0; it != Xapian::PositionIterator() && n < kMaxPositionsPerTerm;
+         ++it, ++n) {
+      hits.push_back({*it, group});
+    }
+  };
+  for (const auto& [term, group] : exact_groups_) add(term, group);
+  for (const auto& [term, group] : Expanded(db)) add(term, group);
+  std::sort(hits.begin(), hits.end(),
+            [](const Hit& a, const Hit& b) { return a.position < b.position; });
+  return hits;
+}
+
+Snippeter::Window Snippeter::BestWindow(const std::vector<Hit>& hits) const {
+  const Xapian::termpos width = static_cast<Xapian::termpos>(
+      std::max<std::size_t>(4, options_.max_bytes / kBytesPerPosition));
+  std::vector<int> counts(static_cast<std::size_t>(group_count_), 0);
+  int distinct = 0;
+  int best = 0;
+  Window window;
+  for (std::size_t left = 0, right = 0; right < hits.size(); ++right) {
+    if (counts[static_cast<std::size_t>(hits[right].group)]++ == 0) ++distinct;
+    while (hits[right].position - hits[left].position >= width) {
+      if (--counts[static_cast<std::size_t>(hits[left++].group)] == 0) --distinct;
+    }
+    if (distinct > best) {
+      best = distinct;
+      window = {hits[left].position, hits[right].position};
+    }
+  }
+  return window;
+}
+
+bool Snippeter::StemsInText(const Xapian::Database& db, Xapian::docid docid) const {
+  // The title is indexed in the body field too, kTitleWeight times its title-field wdf.
+  for (const auto& [stem, group] : stem_groups_) {
+    const Xapian::termcount body = WdfOf(db, schema::StemTerm(schema::kBody, stem), docid);
+    const Xapian::termcount title = WdfOf(db, schema::StemTerm(schema::kTitle, stem), docid);
+    if (body > schema::kTitleWeight * title) return true;
+  }
+  return false;
+}
+
+std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor,
+                              const Window& window) const {
+  // The passage may start up to max_bytes before the anchor.
+  text.StartNear(anchor.offset > options_.max_bytes ? anchor.offset - options_.max_bytes : 0);
+  MatchSink sink(*this, anchor.position);
+  std::size_t analysed = anchor.offset;
+  const std::size_t limit = anchor.offset + kMaxAroundBytes + options_.max_bytes;
+  while (sink.next_position() <= window.last && analysed < limit &&
+         analysed < text.Span(analysed + 1).size()) {
+    analysed = sink.AnalyzePiece(text, analysed);
+  }
+  // The matches of the window; positions can drift if the text defeats the anchors'
+  // assumption, then any match found will do.
+  ByteRange cluster{anchor.offset, anchor.offset};
+  bool found = false;
+  for (const MatchSink::Match& match : sink.matches()) {
+    if (match.position < window.first || match.position > window.last) continue;
+    if (!found) cluster.begin = match.bytes.begin;
+    cluster.end = std::max(cluster.end, match.bytes.end);
+    found = true;
+  }
+  if (!found && !sink.matches().empty()) cluster = sink.matches().front().bytes;
+  return Finish(text, &sink, {anchor.offset, analysed}, cluster);
+}
+
+std::string Snippeter::FirstMatch(LazyText& text) const {
+  MatchSink sink(*this, 0);
+  std::size_t analysed = 0;
+  while (sink.matches().empty() && analysed < kFallbackBytes &&
+         analysed < text.Span(analysed + 1).size()) {
+    analysed = sink.AnalyzePiece(text, analysed);
+  }
+  if (sink.matches().empty()) return TextStart(text);
+  return Finish(text, &sink, {0, analysed}, sink.matches().front().bytes);
+}
+
+std::string Snippeter::TextStart(LazyText& text) const {
+  const std::size_t start = text.Span(options_.max_bytes + 1024).FirstNonSpace(0);
+  return Finish(text, nullptr, {start, start}, {start, start});
+}
+
+std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analysed,
+                              ByteRange cluster) const {
+  const std::size_t slack = options_.max_bytes + 64;  // PassageBounds looks one byte past
+  Passage passage;
+  passage.bytes = PassageBounds(text.Span(cluster.begin + slack), cluster, options_.max_bytes);
+  if (sink != nullptr) {
+    // Analyse what the passage holds beyond what was analysed: before the anchor (both
+    // ends are word starts after white space) and up to its end.
+    if (passage.bytes.begin < analysed.begin) {
+      for (std::size_t at = passage.bytes.begin; at < analysed.begin;) {
+        at = sink->AnalyzePiece(text, at, analysed.begin);
+      }
+    }
+    for (std::size_t at = analysed.end; at < passage.bytes.end;) {
+      at = sink->AnalyzePiece(text, at, passage.bytes.end);
+    }
+    for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
+  }
+  const TextSpan span = text.Span(passage.bytes.end + 256);
+  passage.cut_before = span.base > 0 || span.FirstNonSpace(0) < passage.bytes.begin;
+  passage.cut_after = span.FirstNonSpace(passage.bytes.end) < span.size();
+  return RenderPassage(span, passage);
+}
+
+std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid) const {
+  const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
+  LazyText text(document.get_data(),
+                schema::DecodeRestarts(document.get_value(schema::kRestartSlot)));
+  if (text.Empty()) return "";
+  if (exact_groups_.empty() && stem_groups_.empty()) return TextStart(text);
+  const std::string encoded_anchors = document.get_value(schema::kAnchorSlot);
+  const std::vector<schema::Anchor> first = schema::DecodeAnchors(encoded_anchors, 0);
+  if (!first.empty()) {
+    const std::vector<Hit> hits = Hits(database, docid, first.front().position);
+    if (!hits.empty()) {
+      const Window window = BestWindow(hits);
+      const std::vector<schema::Anchor> anchors =
+          schema::DecodeAnchors(encoded_anchors, window.first);
+      auto after = std::upper_bound(
+          anchors.begin(), anchors.end(), window.first,
+          [](Xapian::termpos position, const schema::Anchor& a) { return position < a.position; });
+      return Around(text, *std::prev(after), window);
+    }
+    if (!StemsInText(database, docid)) return TextStart(text);
+  }
+  return FirstMatch(text);
+}
+
+}  // namespace lupe::search
