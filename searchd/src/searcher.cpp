@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "lupe/analyzers/schema.h"
+#include "lupe/search/snippeter.h"
 
 namespace lupe::search {
 namespace {
@@ -196,11 +197,13 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     }
   }
 
+  const Snippeter snippeter(analyzer_, query, {config_.snippet_bytes});
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
     hit.docid = *it;
     hit.score = it.get_percent() / 100.0;
     hit.fields_json = std::string(schema::FieldsOf(it.get_document().get_data()));
+    hit.snippet = snippeter.Make(database, *it);
     result.hits.push_back(std::move(hit));
   }
 
@@ -243,6 +246,7 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
   const std::vector<std::string> vocabulary = Vocabulary(database, docid);
   Xapian::doccount dropped = 0;
   Xapian::doccount kept = 0;
+  const Snippeter snippeter(analyzer_, query, {config_.snippet_bytes});
   double best = 0;  // scores are relative to the most similar document kept
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     if (*it == docid || Overlap(vocabulary, Vocabulary(database, *it)) >= kNearDuplicate) {
@@ -253,7 +257,7 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
     if (kept++ < first || result.hits.size() >= wanted) continue;
     result.hits.push_back({*it, best > 0 ? it.get_weight() / best : 0,
                            std::string(schema::FieldsOf(it.get_document().get_data())),
-                           std::string()});
+                           snippeter.Make(database, *it)});
   }
   result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
   result.total = mset.get_matches_estimated() - dropped;

@@ -409,3 +409,32 @@ TEST_CASE("similar documents: the most alike first, without the document and its
   CHECK(s.daemon.Get(path + "?q=x").status == 400);
   CHECK(s.daemon.Get(path + "?per_page=0").status == 400);
 }
+
+TEST_CASE("snippets mark matches, also through variants, and escape everything else") {
+  CorpusDaemon s;
+  s.dir.Write("more/escape.txt",
+              "Titel\n\nDas Programm <script>alert(1)</script> & „Bürger*innen“ im Quartier "
+              "gestalten die Buerger-Werkstatt mit.");
+  REQUIRE(lupe::testing::Run(std::string(LUPE_INDEXER_BINARY) + " --index " +
+                             (s.dir / "index").string() + " add " + (s.dir / "more").string() +
+                             " 2>/dev/null") == 0);
+  std::string snippet;
+  for (int i = 0; i < 50 && snippet.empty(); ++i) {  // until searchd sees the commit
+    for (const Object::Ptr& hit : Hits(Search(s.daemon, "q=" + Encode("Bürger Quartier") +
+                                                          "&per_page=100&facets="))) {
+      if (Field(hit, "id") == "escape") snippet = Field(hit, "snippet");
+    }
+    if (snippet.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  INFO(snippet);
+  CHECK(snippet.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp;") != std::string::npos);
+  CHECK(snippet.find("<script>") == std::string::npos);
+  CHECK(snippet.find("<mark>Bürger*innen</mark>") != std::string::npos);
+  CHECK(snippet.find("<mark>Quartier</mark>") != std::string::npos);
+  CHECK(snippet.find("<mark>Buerger</mark>") != std::string::npos);
+
+  // Every hit of a corpus search has a snippet with a mark of the query word.
+  for (const Object::Ptr& hit : Hits(Search(s.daemon, "q=Radverkehr&facets="))) {
+    CHECK(Field(hit, "snippet").find("<mark>Radverkehr") != std::string::npos);
+  }
+}
