@@ -82,7 +82,7 @@ TEST_CASE("document data keeps fields and text apart, the text compressed") {
   CHECK_THROWS_AS(schema::UnpackData(std::string("{}\0garbage", 10)), lupe::Error);
 }
 
-TEST_CASE("anchors round-trip through their value encoding; junk decodes to a prefix") {
+TEST_CASE("anchors round-trip through their value encoding - junk decodes to a prefix") {
   const std::vector<schema::Anchor> anchors = {
       {105, 0}, {140, 260}, {170, 530}, {100000, 1u << 30}};
   CHECK(schema::DecodeAnchors(schema::EncodeAnchors(anchors)) == anchors);
