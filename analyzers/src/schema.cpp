@@ -132,6 +132,12 @@ std::string schema::PackData(std::string_view fields_json, std::string_view text
 
 std::string_view schema::FieldsOf(std::string_view data) { return data.substr(0, data.find('\0')); }
 
+std::string schema::StoredFields(const Xapian::Document& document) {
+  std::string fields = document.get_value(kFieldsSlot);
+  if (fields.empty()) fields = std::string(FieldsOf(document.get_data()));
+  return fields;
+}
+
 schema::DocumentData schema::UnpackData(std::string_view data) {
   DocumentData unpacked;
   const std::size_t split = data.find('\0');

@@ -168,7 +168,8 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   std::ostringstream json;
   data.stringify(json);
   std::vector<schema::Restart> restarts;
-  document.set_data(schema::PackData(json.str(), extracted.text, &restarts));
+  document.add_value(schema::kFieldsSlot, json.str());
+  document.set_data(schema::PackData("", extracted.text, &restarts));
   if (!restarts.empty()) document.add_value(schema::kRestartSlot, schema::EncodeRestarts(restarts));
   return built;
 }

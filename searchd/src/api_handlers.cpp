@@ -144,9 +144,9 @@ Object::Ptr SearchHandler::Handle(Poco::Net::HTTPServerRequest& request) {
 
 Object::Ptr DocumentHandler::Handle(Poco::Net::HTTPServerRequest&) {
   return WithDatabase(service_.index, [&](const Xapian::Database& db) -> Object::Ptr {
-    const schema::DocumentData data =
-        schema::UnpackData(db.get_document(FindDocument(db, id_)).get_data());
-    Object::Ptr fields = ParseFields(data.fields_json);
+    const Xapian::Document document = db.get_document(FindDocument(db, id_));
+    const schema::DocumentData data = schema::UnpackData(document.get_data());
+    Object::Ptr fields = ParseFields(schema::StoredFields(document));
     fields->remove("path");  // the indexer's file system is not the client's business
     fields->set("text", data.text);
     return fields;

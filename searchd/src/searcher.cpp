@@ -202,7 +202,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     SearchHit hit;
     hit.docid = *it;
     hit.score = it.get_percent() / 100.0;
-    hit.fields_json = std::string(schema::FieldsOf(it.get_document().get_data()));
+    hit.fields_json = schema::StoredFields(it.get_document());
     hit.snippet = snippeter.Make(database, *it);
     result.hits.push_back(std::move(hit));
   }
@@ -256,7 +256,7 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
     if (best == 0) best = it.get_weight();
     if (kept++ < first || result.hits.size() >= wanted) continue;
     result.hits.push_back({*it, best > 0 ? it.get_weight() / best : 0,
-                           std::string(schema::FieldsOf(it.get_document().get_data())),
+                           schema::StoredFields(it.get_document()),
                            snippeter.Make(database, *it)});
   }
   result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();

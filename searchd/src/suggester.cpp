@@ -164,10 +164,10 @@ std::vector<Suggestion> Suggester::Complete(const Xapian::Database& database,
     }
   }
   for (Xapian::docid docid : documents) {
-    const std::string data = database.get_document(docid).get_data();
-    const Poco::JSON::Object::Ptr fields = Poco::JSON::Parser()
-                                               .parse(std::string(schema::FieldsOf(data)))
-                                               .extract<Poco::JSON::Object::Ptr>();
+    const Poco::JSON::Object::Ptr fields =
+        Poco::JSON::Parser()
+            .parse(schema::StoredFields(database.get_document(docid)))
+            .extract<Poco::JSON::Object::Ptr>();
     suggestions.push_back({fields->optValue<std::string>("title", ""), Suggestion::Kind::kTitle,
                            fields->optValue<std::string>("id", "")});
   }

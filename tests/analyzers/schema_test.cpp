@@ -82,6 +82,16 @@ TEST_CASE("document data keeps fields and text apart, the text compressed") {
   CHECK_THROWS_AS(schema::UnpackData(std::string("{}\0garbage", 10)), lupe::Error);
 }
 
+TEST_CASE("stored fields come from their value slot, or from the data of an older index") {
+  Xapian::Document current;
+  current.add_value(schema::kFieldsSlot, R"({"id":"neu"})");
+  current.set_data(schema::PackData("", "Text"));
+  CHECK(schema::StoredFields(current) == R"({"id":"neu"})");
+  Xapian::Document older;
+  older.set_data(schema::PackData(R"({"id":"alt"})", "Text"));
+  CHECK(schema::StoredFields(older) == R"({"id":"alt"})");
+}
+
 TEST_CASE("anchors round-trip through their value encoding - junk decodes to a prefix") {
   const std::vector<schema::Anchor> anchors = {
       {105, 0}, {140, 260}, {170, 530}, {100000, 1u << 30}};

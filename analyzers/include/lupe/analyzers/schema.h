@@ -37,6 +37,7 @@ inline constexpr Xapian::valueno kHashSlot = 1;     // content hash of document 
 inline constexpr Xapian::valueno kStampSlot = 2;    // "size:mtime" of document and sidecar
 inline constexpr Xapian::valueno kAnchorSlot = 3;   // EncodeAnchors() of the text's anchors
 inline constexpr Xapian::valueno kRestartSlot = 4;  // EncodeRestarts(): inflate from the middle
+inline constexpr Xapian::valueno kFieldsSlot = 5;   // the stored fields (JSON), see StoredFields
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 
 // Index metadata keys.
@@ -90,6 +91,11 @@ struct DocumentData {
 DocumentData UnpackData(std::string_view data);
 // Only the fields, without inflating the text.
 std::string_view FieldsOf(std::string_view data);
+// The stored fields of a document as a JSON object. The indexer keeps them in kFieldsSlot
+// (and PackData's fields part empty): a hit list then reads a few hundred bytes of value
+// stream per hit instead of the whole record with the text (the laws: up to megabytes).
+// Indexes written before fall back to the fields part of the data.
+std::string StoredFields(const Xapian::Document& document);
 
 // An anchor ties a word position of the body text to its byte offset in the stored text,
 // so searchd can find the bytes of a matched position without analysing the text before
