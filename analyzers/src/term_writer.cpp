@@ -1,5 +1,8 @@
 #include "lupe/analyzers/term_writer.h"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -71,7 +74,7 @@ class StringCounter {
 class DocumentSink : public TokenSink {
  public:
   DocumentSink(const TextField& field, TermWriter::Placement placement, Xapian::Document& document,
-               std::string_view text, std::vector<schema::Anchor>* anchors)
+               std::string_view text, TermWriter::Outputs outputs)
       : placement_(placement),
         document_(document),
         exact_(schema::ExactTerm(field, "")),
@@ -79,7 +82,8 @@ class DocumentSink : public TokenSink {
         exact_prefix_(exact_.size()),
         stem_prefix_(stem_.size()),
         text_(text),
-        anchors_(anchors) {}
+        anchors_(outputs.anchors),
+        spellings_(outputs.spellings) {}
 
   void OnToken(const Token& token) override {
     const Xapian::termpos position = placement_.first_position + token.position;
@@ -88,6 +92,7 @@ class DocumentSink : public TokenSink {
     document_.add_posting(exact_, position, placement_.wdf_inc);
     if (!token.stem.empty()) stem_counts_.Add(token.stem);
     if (anchors_ != nullptr) MaybeAnchor(token, position);
+    if (spellings_ != nullptr) MaybeSpelling(token);
     if (position >= next_position_) next_position_ = position + 1;
   }
 
@@ -117,6 +122,24 @@ class DocumentSink : public TokenSink {
     anchored_ = true;
   }
 
+  // Records how the text writes the token's word when that is not just its term in
+  // lower case. Words of ASCII letters and digits are skipped without looking further:
+  // their lower case is their term.
+  void MaybeSpelling(const Token& token) {
+    if (token.Has(kGenderBase) || token.Has(kNumeric) || token.Has(kStopWord)) return;
+    const std::string_view written = text_.substr(token.start, token.end - token.start);
+    const bool plain = std::all_of(written.begin(), written.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    });
+    if (plain || spellings_->count(token.text) != 0) return;
+    std::string lower;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(written.data(),
+                                                  static_cast<std::int32_t>(written.size())))
+        .toLower(icu::Locale::getGerman())
+        .toUTF8String(lower);
+    if (lower != token.text) spellings_->emplace(token.text, std::move(lower));
+  }
+
   TermWriter::Placement placement_;
   Xapian::Document& document_;
   std::string exact_;
@@ -127,6 +150,7 @@ class DocumentSink : public TokenSink {
   StringCounter stem_counts_;
   std::string_view text_;
   std::vector<schema::Anchor>* anchors_;
+  TermWriter::Spellings* spellings_;
   bool anchored_ = false;  // this text has its first anchor
 };
 
@@ -134,8 +158,8 @@ class DocumentSink : public TokenSink {
 
 Xapian::termpos TermWriter::Write(std::string_view text, const TextField& field,
                                   Placement placement, Xapian::Document& document,
-                                  std::vector<schema::Anchor>* anchors) const {
-  DocumentSink sink(field, placement, document, text, anchors);
+                                  Outputs outputs) const {
+  DocumentSink sink(field, placement, document, text, outputs);
   analyzer_.Analyze(text, sink);
   sink.Flush();
   return std::max(sink.next_position(), placement.first_position);

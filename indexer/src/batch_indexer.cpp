@@ -109,7 +109,8 @@ std::string BuildInWorker(const DocumentBuilder& builder, std::size_t max_file_b
   BuiltDocument built = builder.Build(source, bytes, sidecar);
   built.document.add_boolean_term(std::string(schema::kPathPrefix) + source.path.string());
   built.document.add_value(schema::kStampSlot, fields[4]);
-  return built.id + '\0' + built.hash + '\0' + built.document.serialise();
+  return built.id + '\0' + built.hash + '\0' + analyzers::Schema::EncodeValues(built.spellings) +
+         '\0' + built.document.serialise();
 }
 
 // A job's outcome, unpacked on the way to the writer thread.
@@ -119,6 +120,7 @@ struct Finished {
   std::string error;  // why the file was rejected, if !ok
   std::string id;
   std::string hash;
+  std::vector<std::string> spellings;
   Xapian::Document document;
 };
 
@@ -132,9 +134,12 @@ Finished Unpack(WorkerPool::Outcome&& outcome) {
   }
   const std::size_t id_end = outcome.payload.find('\0');
   const std::size_t hash_end = outcome.payload.find('\0', id_end + 1);
+  const std::size_t spellings_end = outcome.payload.find('\0', hash_end + 1);
   finished.id = outcome.payload.substr(0, id_end);
   finished.hash = outcome.payload.substr(id_end + 1, hash_end - id_end - 1);
-  finished.document = Xapian::Document::unserialise(outcome.payload.substr(hash_end + 1));
+  finished.spellings = analyzers::Schema::DecodeValues(
+      std::string_view(outcome.payload).substr(hash_end + 1, spellings_end - hash_end - 1));
+  finished.document = Xapian::Document::unserialise(outcome.payload.substr(spellings_end + 1));
   return finished;
 }
 
@@ -228,6 +233,7 @@ class IndexWriter {
       } else {
         store_.Add(finished.document);
       }
+      store_.AddSpellings(finished.spellings);
       ++report_.indexed;
       it->second.indexed = true;
     }

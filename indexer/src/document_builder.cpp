@@ -116,9 +116,16 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   // Title: its own field (title:word) and, weighted, the body field; then the text.
   const analyzers::TermWriter writer(analyzer_);
   writer.Write(title, schema::kTitle, {1, 1}, document);
-  Xapian::termpos next = writer.Write(title, schema::kBody, {1, schema::kTitleWeight}, document);
+  analyzers::TermWriter::Spellings spellings;
+  Xapian::termpos next = writer.Write(title, schema::kBody, {1, schema::kTitleWeight}, document,
+                                      {nullptr, &spellings});
   std::vector<schema::Anchor> anchors;
-  writer.Write(extracted.text, schema::kBody, {next + kFieldGap, 1}, document, &anchors);
+  writer.Write(extracted.text, schema::kBody, {next + kFieldGap, 1}, document,
+               {&anchors, &spellings});
+  for (const auto& [term, written] : spellings) {
+    built.spellings.push_back(term);
+    built.spellings.push_back(written);
+  }
   if (!anchors.empty()) document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(anchors));
 
   Poco::JSON::Object data;

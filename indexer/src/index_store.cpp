@@ -94,6 +94,14 @@ bool IndexStore::Remove(const std::string& id) {
   return true;
 }
 
+void IndexStore::AddSpellings(const std::vector<std::string>& pairs) {
+  for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) {
+    if (!spelled_.insert(pairs[i]).second) continue;
+    const std::string key = std::string(schema::kSpellingKeyPrefix) + pairs[i];
+    if (database_.get_metadata(key).empty()) database_.set_metadata(key, pairs[i + 1]);
+  }
+}
+
 void IndexStore::Commit() {
   database_.set_metadata(schema::kFingerprintKey, fingerprint_);
   database_.set_metadata(schema::kFacetsKey, facets_);

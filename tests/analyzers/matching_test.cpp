@@ -160,7 +160,7 @@ TEST_CASE("TermWriter anchors words after white space, and analysis restarts the
   for (int i = 0; i < 300; ++i) text += " Smart-City-Strategie der Bürger*innen, Straße 5G;\n";
   Xapian::Document document;
   std::vector<schema::Anchor> anchors;
-  TermWriter(analyzer).Write(text, schema::kBody, {50, 1}, document, &anchors);
+  TermWriter(analyzer).Write(text, schema::kBody, {50, 1}, document, {&anchors});
   REQUIRE(anchors.size() > text.size() / (2 * schema::kAnchorSpacing));
   CHECK(anchors.front() == schema::Anchor{50, 0});
   const std::vector<lupe::analyzers::Token> all = analyzer.Analyze(text);
@@ -183,4 +183,17 @@ TEST_CASE("TermWriter anchors words after white space, and analysis restarts the
             first[static_cast<std::ptrdiff_t>(k)].position + 50);
     }
   }
+}
+
+TEST_CASE("TermWriter records how the text spells words whose terms differ from them") {
+  const Analyzer analyzer;
+  Xapian::Document document;
+  TermWriter::Spellings spellings;
+  TermWriter(analyzer).Write(
+      "Die Mobilität der Smart-City-Strategie für Bürger*innen in Straßen, MOBILITÄT und Plan 5G",
+      schema::kBody, {1, 1}, document, {nullptr, &spellings});
+  CHECK(spellings == TermWriter::Spellings{{"mobilitaet", "mobilität"},
+                                           {"smartcitystrategie", "smart-city-strategie"},
+                                           {"buergerinnen", "bürger*innen"},
+                                           {"strassen", "straßen"}});
 }

@@ -45,7 +45,7 @@ class Fixture {
     const Xapian::termpos next =
         writer.Write(title, schema::kBody, {1, schema::kTitleWeight}, document);
     std::vector<schema::Anchor> written;
-    writer.Write(text, schema::kBody, {next + 100, 1}, document, &written);
+    writer.Write(text, schema::kBody, {next + 100, 1}, document, {&written});
     if (anchors == Anchors::kWrite && !written.empty())
       document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(written));
     std::vector<schema::Restart> restarts;

@@ -74,6 +74,13 @@ TEST_CASE("autocompletion offers index words with the typed beginning, frequent 
   CHECK(Suggest(daemon, "S").words.empty());
   CHECK(Suggest(daemon, "Xyzzyq").words.empty());
 
+  // Words appear as the documents write them: umlauts, ß, hyphens.
+  const Suggested mobility = Suggest(daemon, "Mobilit");
+  REQUIRE(!mobility.words.empty());
+  CHECK(mobility.words.front() == "Mobilität");
+  for (const std::string& word : mobility.words) CHECK(word.rfind("Mobilität", 0) == 0);
+  CHECK(Suggest(daemon, "Mobilitaetsstr").words.front() == "Mobilitätsstrategie");
+
   CHECK(daemon.Get("/api/v1/suggest?q=a&limit=3").status == 400);
   CHECK(daemon.Get("/api/v1/suggest?q=Stadt&per_page=0").status == 400);
   const Reply three = daemon.Get("/api/v1/suggest?q=Stadt&per_page=3");
@@ -90,6 +97,7 @@ TEST_CASE("a misspelled query gets a suggestion that finds more, a correct one n
   CHECK(Search(daemon, "Digitalisierung")->getValue<std::size_t>("total") >
         typo->getValue<std::size_t>("total"));
   CHECK(Search(daemon, "Klimaanpasung")->getValue<std::string>("suggestion") == "Klimaanpassung");
+  CHECK(Search(daemon, "Wärmeplanug")->getValue<std::string>("suggestion") == "Wärmeplanung");
   // Only the unknown word changes; syntax and the other words stay as typed.
   CHECK(Search(daemon, "\"Smart City\" Digitalisirung")->getValue<std::string>("suggestion") ==
         "\"Smart City\" Digitalisierung");

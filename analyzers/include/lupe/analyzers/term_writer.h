@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,13 +24,28 @@ class TermWriter {
     Xapian::termcount wdf_inc = 1;       // weight of each occurrence (title > body)
   };
 
+  // Exact term text -> the word as the text writes it, lower-cased, for the words where
+  // the two differ (umlauts, ß, hyphens, gender signs): "mobilitaet" -> "mobilität",
+  // "smartcity" -> "smart-city". What schema::kSpellingKeyPrefix metadata records.
+  using Spellings = std::map<std::string, std::string>;
+
+  // What Write() collects besides the terms, if asked.
+  struct Outputs {
+    // The anchors of text (schema::Anchor: the first word, then one every
+    // schema::kAnchorSpacing bytes), for the document's kAnchorSlot.
+    std::vector<schema::Anchor>* anchors = nullptr;
+    // The spellings of text's words (the first one seen of each term).
+    Spellings* spellings = nullptr;
+  };
+
   // Indexes text into document under field. Returns the position after the last token,
   // to continue the next text of the same field (leave a gap to stop phrases spanning).
-  // If anchors is given, appends the anchors of text to it (schema::Anchor: the first
-  // word, then one every schema::kAnchorSpacing bytes), for the document's kAnchorSlot.
   Xapian::termpos Write(std::string_view text, const TextField& field, Placement placement,
-                        Xapian::Document& document,
-                        std::vector<schema::Anchor>* anchors = nullptr) const;
+                        Xapian::Document& document, Outputs outputs) const;
+  Xapian::termpos Write(std::string_view text, const TextField& field, Placement placement,
+                        Xapian::Document& document) const {
+    return Write(text, field, placement, document, Outputs());
+  }
 
  private:
   const Analyzer& analyzer_;

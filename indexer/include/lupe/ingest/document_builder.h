@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
@@ -19,6 +20,9 @@ struct BuiltDocument {
   std::string id;
   std::string hash;  // content hash of the file and its sidecar (hex)
   Xapian::Document document;
+  // Pairs of exact body term and the word as written, where they differ (TermWriter::
+  // Spellings): term, written, term, written, ... The index records them as metadata.
+  std::vector<std::string> spellings;
 };
 
 // Turns a file (and its sidecar) into a Xapian document: extracts text, merges metadata,

@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <vector>
 #include <vector>
 
 #include "lupe/analyzers/schema.h"
@@ -35,6 +37,10 @@ class IndexStore {
   // Sets one value of a stored document (e.g. the file stamp of an unchanged document).
   void SetValue(Xapian::docid docid, Xapian::valueno slot, const std::string& value);
   bool Remove(const std::string& id);  // false if there is no such document
+  // Records how documents spell words (pairs of exact term and written word, as
+  // BuiltDocument::spellings) in schema::kSpellingKeyPrefix metadata, for suggestions.
+  // The first spelling recorded for a term stays.
+  void AddSpellings(const std::vector<std::string>& pairs);
   // Commits, recording fingerprint, schema and commit time in the index metadata.
   void Commit();
 
@@ -44,6 +50,7 @@ class IndexStore {
   Xapian::WritableDatabase database_;
   std::string fingerprint_;
   std::string facets_;
+  std::unordered_set<std::string> spelled_;  // terms whose spelling is known this run
 };
 
 // Index statistics as JSON: document count, values per facet with counts, analyzer
