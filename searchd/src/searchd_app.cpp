@@ -79,7 +79,8 @@ void SearchdApp::PrintHelp() const {
   formatter.setUsage("--index DIR [OPTIONS]");
   formatter.setHeader(
       "Serves a Lupe index over HTTP as JSON.\n\n"
-      "Endpoints (docs/api.md): GET /api/v1/search, /api/v1/documents/{id},\n"
+      "Endpoints (docs/api.md): GET / (the search page), /widget.js, /api/v1/search,\n"
+      "/api/v1/suggest, /api/v1/documents/{id}, /api/v1/documents/{id}/similar,\n"
       "/api/v1/facets/{facet}, /health\n\n"
       "Exit status: 0 stopped by SIGINT/SIGTERM, 64 usage, 69 cannot listen,\n"
       "78 missing or incompatible index or configuration.\n\n"
