@@ -47,14 +47,16 @@ Xapian::Query ExactTerm(const TextField& field, const Token& token) {
   return Xapian::Query(schema::ExactTerm(field, token.text));
 }
 
-// Exact or stem term of every token in the slot.
-Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot) {
+// Exact or stem term of every token in the slot (as options allow).
+Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
+                            const QueryBuilder::Options& options) {
   std::vector<Xapian::Query> alternatives;
   for (const Token* token : slot.tokens) {
     alternatives.push_back(ExactTerm(field, *token));
-    if (!token->stem.empty()) {
+    if (options.stems && !token->stem.empty()) {
       alternatives.emplace_back(schema::StemTerm(field, token->stem));
     }
+    if (!options.variants) break;  // the first token is the word itself
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -72,14 +74,17 @@ Xapian::Query Phrase(std::vector<Xapian::Query>& positions) {
                        static_cast<Xapian::termcount>(positions.size()));
 }
 
-Xapian::Query UnitQuery(const TextField& field, const Unit& unit) {
-  if (unit.slots.size() == 1 && !unit.joined) return SlotWordQuery(field, unit.slots.front());
+Xapian::Query UnitQuery(const TextField& field, const Unit& unit,
+                        const QueryBuilder::Options& options) {
+  if (unit.slots.size() == 1 && !unit.joined) {
+    return SlotWordQuery(field, unit.slots.front(), options);
+  }
   std::vector<Xapian::Query> positions;
   for (const Slot& slot : unit.slots) positions.push_back(SlotPhraseQuery(field, slot));
   Xapian::Query parts = Phrase(positions);
-  if (!unit.joined) return parts;
+  if (!unit.joined || !options.variants) return parts;
   return Xapian::Query(Xapian::Query::OP_OR, parts,
-                       SlotWordQuery(field, Slot{{unit.joined}, false}));
+                       SlotWordQuery(field, Slot{{unit.joined}, false}, options));
 }
 
 }  // namespace
@@ -92,7 +97,7 @@ Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& fie
   std::vector<Xapian::Query> required;
   for (const Unit& unit : units) {
     if (unit.stop_word && !only_stop_words) continue;
-    required.push_back(UnitQuery(field, unit));
+    required.push_back(UnitQuery(field, unit, options_));
   }
   if (required.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());

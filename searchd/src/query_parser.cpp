@@ -208,7 +208,7 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
     if (CodePointAt(query, i, &i) < 0)
       throw Error(ErrorCode::kInvalidInput, "q is not valid UTF-8");
   }
-  const analyzers::QueryBuilder builder(analyzer_);
+  const analyzers::QueryBuilder builder(analyzer_, options_.terms);
   std::vector<Item> items = Scan(query);
   std::vector<Xapian::Query> synonym_queries(items.size());
   if (synonyms != nullptr && synonyms->size() > 0) {

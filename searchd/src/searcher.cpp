@@ -140,7 +140,7 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
     : analyzer_(analyzer),
       config_(config),
       synonyms_(synonyms),
-      parser_(analyzer, {config.max_query_bytes}),
+      parser_(analyzer, {config.max_query_bytes, config.query_terms}),
       suggester_(analyzer) {}
 
 Xapian::Query Searcher::Parse(const std::string& q, QueryParser::Mode mode) const {

@@ -20,10 +20,11 @@ namespace {
 
 class TestIndex {
  public:
-  explicit TestIndex(const std::vector<std::string>& texts)
+  explicit TestIndex(const std::vector<std::string>& texts,
+                     lupe::analyzers::QueryBuilder::Options options = {true, true})
       : database_(std::string(), Xapian::DB_BACKEND_INMEMORY),
         writer_(analyzer_),
-        builder_(analyzer_) {
+        builder_(analyzer_, options) {
     for (const std::string& text : texts) {
       Xapian::Document document;
       document.set_data(text);
@@ -196,4 +197,18 @@ TEST_CASE("TermWriter records how the text spells words whose terms differ from 
                                            {"smartcitystrategie", "smart-city-strategie"},
                                            {"buergerinnen", "bürger*innen"},
                                            {"strassen", "straßen"}});
+}
+
+TEST_CASE("query options leave out stems or variants, to measure what they contribute") {
+  const std::vector<std::string> texts = {"Strategien", "Strategie", "Bürger*innen",
+                                          "Bürger", "Smart-City", "Smartcity"};
+  CHECK(TestIndex(texts).Words("Strategie") == Names{"Strategien", "Strategie"});
+  CHECK(TestIndex(texts).Words("Bürger*innen") == Names{"Bürger*innen", "Bürger"});
+  CHECK(TestIndex(texts).Words("Smart-City") == Names{"Smart-City", "Smartcity"});
+  const TestIndex exact(texts, {false, true});
+  CHECK(exact.Words("Strategie") == Names{"Strategie"});
+  const TestIndex plain(texts, {true, false});
+  CHECK(plain.Words("Strategie") == Names{"Strategien", "Strategie"});
+  CHECK(plain.Words("Bürger*innen") == Names{"Bürger*innen"});
+  CHECK(plain.Words("Smart-City") == Names{"Smart-City"});
 }

@@ -18,7 +18,7 @@ namespace {
 
 class Fixture {
  public:
-  Fixture() : database_(std::string(), Xapian::DB_BACKEND_INMEMORY), parser_(analyzer_, {200}) {
+  Fixture() : database_(std::string(), Xapian::DB_BACKEND_INMEMORY), parser_(analyzer_, {200, {}}) {
     Add("ulm", "Smart-City-Strategie Ulm", "Die Stadt Ulm setzt auf Mobilität und Bürger*innen.");
     Add("freiburg", "Radverkehrskonzept Freiburg", "Rad- und Fußverkehr in der Stadt der Zukunft.");
     Add("entwurf", "Entwurf der Wärmeplanung", "Erste Fassung zur Wärmeplanung in Kiel.");

@@ -27,7 +27,16 @@ namespace lupe::analyzers {
 // Thread-safety: const; shareable.
 class QueryBuilder {
  public:
+  // Which of the analyzer's terms a query uses. The defaults are what searchd does; the
+  // others exist to measure what each contributes (bench/relevance).
+  struct Options {
+    bool stems = true;     // a word also matches its stem term
+    bool variants = true;  // ... and its variants (gender base, joined hyphen compound)
+  };
+
   explicit QueryBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+  QueryBuilder(const Analyzer& analyzer, Options options)
+      : analyzer_(analyzer), options_(options) {}
 
   // All words of text must match (AND). An empty Query if text has no words.
   Xapian::Query ForWords(std::string_view text, const TextField& field) const;
@@ -37,6 +46,7 @@ class QueryBuilder {
 
  private:
   const Analyzer& analyzer_;
+  Options options_;
 };
 
 }  // namespace lupe::analyzers

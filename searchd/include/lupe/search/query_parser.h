@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "lupe/analyzers/analyzer.h"
+#include "lupe/analyzers/query_builder.h"
 #include "lupe/search/synonyms.h"
 
 namespace lupe::search {
@@ -30,6 +31,7 @@ class QueryParser {
  public:
   struct Options {
     std::size_t max_query_bytes = 1000;
+    analyzers::QueryBuilder::Options terms;  // which terms words match (all by default)
   };
 
   QueryParser(const analyzers::Analyzer& analyzer, Options options);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lupe/analyzers/query_builder.h"
 #include "lupe/analyzers/schema.h"
 
 namespace lupe::search {
@@ -28,6 +29,9 @@ struct SearchdConfig {
   // Abbreviations and synonyms applied at query time (config/abbreviations.txt), "" for
   // none. A relative path in the config file is relative to the config file's directory.
   std::string synonyms;
+  // Which terms query words match; not in the config file: all of them, except when
+  // bench/relevance measures what each kind contributes.
+  analyzers::QueryBuilder::Options query_terms;
 };
 
 // Loads path; an empty path means config/lupe.ini in the working directory if it exists,
