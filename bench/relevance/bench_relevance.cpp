@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 #include <xapian.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -67,8 +68,10 @@ void RunLupe(const std::string& index, const std::vector<Record>& queries,
       {"lupe-all", {true, true}, true},         // + abbreviations and synonyms
   };
   for (const Configuration& configuration : configurations) {
-    lupe::search::SearchdConfig config;
+    lupe::search::SearchdConfig config;  // the defaults, unless the environment says
     config.query_terms = configuration.terms;
+    if (const char* k1 = std::getenv("LUPE_BM25_K1")) config.bm25_k1 = std::stod(k1);
+    if (const char* b = std::getenv("LUPE_BM25_B")) config.bm25_b = std::stod(b);
     std::unique_ptr<lupe::search::SynonymsFile> synonyms;
     if (configuration.synonyms) {
       synonyms = std::make_unique<lupe::search::SynonymsFile>(synonyms_path, analyzer,

@@ -70,6 +70,11 @@ SearchdConfig LoadSearchdConfig(const std::string& path) {
   config.snippet_bytes = ini.Size("snippet_bytes", config.snippet_bytes, 40, 10000);
   config.threads = static_cast<int>(ini.Size("threads", 128, 1, 4096));
   config.queue = static_cast<int>(ini.Size("queue", 512, 1, 65536));
+  config.bm25_k1 = ini.Number("bm25_k1", config.bm25_k1, 0, 10);
+  config.bm25_b = ini.Number("bm25_b", config.bm25_b, 0, 1);
+  config.relax_below =
+      static_cast<Xapian::doccount>(ini.Size("relax_below", config.relax_below, 1, 1e6));
+  config.question_words = ini.Size("question_words", config.question_words, 1, 1000);
   config.reopen_seconds = ini.Number("reopen_seconds", config.reopen_seconds, 0, 3600);
   const Poco::StringTokenizer origins(
       ini.Text("cors_origins"), ",",

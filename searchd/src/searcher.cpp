@@ -89,6 +89,15 @@ void ApplySort(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMa
   enquire.set_sort_by_key_then_relevance(&keys, false);
 }
 
+// The words of a query that are not stop words.
+std::size_t CountContentWords(const analyzers::Analyzer& analyzer, const std::string& q) {
+  std::size_t words = 0;
+  for (const analyzers::Token& token : analyzer.Analyze(q)) {
+    words += !token.Has(analyzers::kVariant) && !token.Has(analyzers::kStopWord);
+  }
+  return words;
+}
+
 // Words of a document worth expanding on: body terms (no prefix), no numbers, no stop words.
 class ContentWords : public Xapian::ExpandDecider {
  public:
@@ -143,6 +152,10 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
       parser_(analyzer, {config.max_query_bytes, config.query_terms}),
       suggester_(analyzer) {}
 
+Xapian::BM25Weight Searcher::Ranking() const {
+  return Xapian::BM25Weight(config_.bm25_k1, 0, 1, config_.bm25_b, 0.5);
+}
+
 Xapian::Query Searcher::Parse(const std::string& q, QueryParser::Mode mode) const {
   if (synonyms_ == nullptr) return parser_.Parse(q, mode);
   const std::shared_ptr<const Synonyms> synonyms = synonyms_->Current();
@@ -170,6 +183,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
   std::unique_ptr<MatchCollector> matches;
   auto run = [&](const Xapian::Query& q) {
     Xapian::Enquire enquire(database);
+    enquire.set_weighting_scheme(Ranking());
     enquire.set_query(Filtered(database, q, request, nullptr));
     enquire.set_time_limit(config_.query_time_limit_seconds);
     Xapian::MultiValueKeyMaker keys;
@@ -180,7 +194,10 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), all);
   };
   run(query);
-  if (mset.get_matches_upper_bound() == 0 && !request.q.empty()) {
+  if (!request.q.empty() &&
+      (mset.get_matches_upper_bound() == 0 ||
+       (mset.get_matches_upper_bound() < config_.relax_below &&
+        CountContentWords(analyzer_, request.q) >= config_.question_words))) {
     const Xapian::Query any = Parse(request.q, QueryParser::Mode::kAnyWord);
     if (any.serialise() != query.serialise()) {
       query = any;
@@ -236,6 +253,7 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
   const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 
   Xapian::Enquire enquire(database);
+  enquire.set_weighting_scheme(Ranking());
   enquire.set_query(Filtered(database, query, request, nullptr));
   enquire.set_time_limit(config_.query_time_limit_seconds);
   // Rank past the page by a margin, to fill it after dropping the document and its drafts.

@@ -164,6 +164,21 @@ TEST_CASE("a question that matches nowhere as a whole is relaxed to any word, an
   CHECK(nothing->getValue<bool>("relaxed") == false);  // one word: nothing to relax
 }
 
+TEST_CASE("a question that few documents match as a whole is relaxed, a keyword query is not") {
+  CorpusDaemon s;
+  const auto keywords = Search(s.daemon, "q=" + Encode("Radverkehrskonzept Freiburg"));
+  CHECK(keywords->getValue<bool>("relaxed") == false);
+  const auto strict = keywords->getValue<std::size_t>("total");
+  CHECK(strict >= 1);
+  CHECK(strict < 10);
+  // Four words that are not stop words and fewer than 10 all-word matches: any word ranks.
+  const auto question = Search(
+      s.daemon, "q=" + Encode("Welche Ziele hat das Radverkehrskonzept der Stadt Freiburg"));
+  CHECK(question->getValue<bool>("relaxed"));
+  CHECK(question->getValue<std::size_t>("total") > strict);
+  CHECK(Ids(question).front() == "freiburg-radverkehr-2025");
+}
+
 TEST_CASE("an empty query lists every document matching the filters") {
   CorpusDaemon s;
   const auto all = Search(s.daemon, "per_page=100");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -29,6 +31,15 @@ struct SearchdConfig {
   // Abbreviations and synonyms applied at query time (config/abbreviations.txt), "" for
   // none. A relative path in the config file is relative to the config file's directory.
   std::string synonyms;
+  // BM25 ranking: k1 (how fast repeated words stop adding weight) and b (how much long
+  // documents are discounted); docs/relevance.md tells how the defaults were chosen.
+  double bm25_k1 = 0.8;
+  double bm25_b = 0.9;
+  // A question — a query of question_words or more words that are not stop words — whose
+  // every-word matching finds fewer than relax_below documents is answered by ranked
+  // any-word matching ("relaxed"), as one that finds none always is.
+  Xapian::doccount relax_below = 10;
+  std::size_t question_words = 4;
   // Which terms query words match; not in the config file: all of them, except when
   // bench/relevance measures what each kind contributes.
   analyzers::QueryBuilder::Options query_terms;

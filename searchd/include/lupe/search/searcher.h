@@ -36,8 +36,8 @@ struct SearchResult {
   std::vector<FacetCounts> facets;  // in the order the request asked for
 };
 
-// Runs a search request against an index: the query (all words, relaxed to any word when
-// that finds nothing), the filters (values of one facet OR-ed, facets AND-ed, year
+// Runs a search request against an index: the query (all words, relaxed to ranked any-word
+// matching when that finds nothing, or when a question finds few: SearchdConfig), the filters (values of one facet OR-ed, facets AND-ed, year
 // ranges), sorting and paging, snippets, and exact multi-select facet counts: each facet is
 // counted with every filter but its own, so selecting Bayern still shows what Hessen would
 // add; selected values always appear, at count 0 if need be. A query with words the index
@@ -68,6 +68,7 @@ class Searcher {
                                  const SearchRequest& request) const;
 
   Xapian::Query Parse(const std::string& q, QueryParser::Mode mode) const;
+  Xapian::BM25Weight Ranking() const;
 
   const SearchdConfig& config_;
   const SynonymsFile* synonyms_;
