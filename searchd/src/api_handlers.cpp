@@ -144,7 +144,7 @@ Object::Ptr SearchHandler::Handle(Poco::Net::HTTPServerRequest& request) {
 
 Object::Ptr DocumentHandler::Handle(Poco::Net::HTTPServerRequest&) {
   return WithDatabase(service_.index, [&](const Xapian::Database& db) -> Object::Ptr {
-    const Xapian::Document document = db.get_document(FindDocument(db, id_));
+    const Xapian::Document document = db.get_document(FindDocument(db, name_));
     const schema::DocumentData data = schema::UnpackData(document.get_data());
     Object::Ptr fields = ParseFields(schema::StoredFields(document));
     fields->remove("path");  // the indexer's file system is not the client's business
@@ -157,10 +157,10 @@ Object::Ptr SimilarHandler::Handle(Poco::Net::HTTPServerRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   const SearchRequest similar = ParseSimilarRequest(Parameters(request), service_.config);
   const SearchResult result = WithDatabase(service_.index, [&](const Xapian::Database& db) {
-    return service_.searcher.Similar(db, FindDocument(db, id_), similar);
+    return service_.searcher.Similar(db, FindDocument(db, name_), similar);
   });
   Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  body->set("id", id_);
+  body->set("id", name_);
   body->set("total", result.total);
   body->set("partial", result.partial);
   body->set("page", similar.page);
@@ -208,9 +208,9 @@ Object::Ptr SuggestHandler::Handle(Poco::Net::HTTPServerRequest& request) {
 }
 
 Object::Ptr FacetHandler::Handle(Poco::Net::HTTPServerRequest&) {
-  const analyzers::FacetSpec* facet = service_.config.schema.Find(facet_);
+  const analyzers::FacetSpec* facet = service_.config.schema.Find(name_);
   if (facet == nullptr) {
-    throw Error(ErrorCode::kNotFound, "no facet named '" + Excerpt(facet_, 100) + "'");
+    throw Error(ErrorCode::kNotFound, "no facet named '" + Excerpt(name_, 100) + "'");
   }
   const std::vector<FacetValue> values = WithDatabase(
       service_.index,

@@ -7,85 +7,78 @@
 
 namespace lupe::search {
 
-// GET /api/v1/search (docs/api.md): parameters -> SearchRequest -> Searcher -> JSON.
-class SearchHandler : public JsonHandler {
+// Base of the API's handlers: the shared Service, and the CORS origins from its config.
+class ServiceHandler : public JsonHandler {
  public:
-  explicit SearchHandler(const Service& service)
+  explicit ServiceHandler(const Service& service)
       : JsonHandler(service.config.cors_origins), service_(service) {}
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
-
- private:
   const Service& service_;
 };
 
-// GET /api/v1/documents/{id}: stored fields and text; 404 if unknown.
-class DocumentHandler : public JsonHandler {
+// Base of the handlers of a named thing in the path: a document id, a facet name.
+class NamedHandler : public ServiceHandler {
  public:
-  DocumentHandler(const Service& service, std::string id)
-      : JsonHandler(service.config.cors_origins), service_(service), id_(std::move(id)) {}
+  NamedHandler(const Service& service, std::string name)
+      : ServiceHandler(service), name_(std::move(name)) {}
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
-
- private:
-  const Service& service_;
-  std::string id_;
+  const std::string name_;
 };
 
-// GET /api/v1/documents/{id}/similar: the documents most like it, in the search hit format.
-class SimilarHandler : public JsonHandler {
+// GET /api/v1/search (docs/api.md): parameters -> SearchRequest -> Searcher -> JSON.
+class SearchHandler : public ServiceHandler {
  public:
-  SimilarHandler(const Service& service, std::string id)
-      : JsonHandler(service.config.cors_origins), service_(service), id_(std::move(id)) {}
+  using ServiceHandler::ServiceHandler;
 
  protected:
   Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
-
- private:
-  const Service& service_;
-  std::string id_;
 };
 
 // GET /api/v1/suggest?q=Stadtentw: completions of the last word, and matching titles.
-class SuggestHandler : public JsonHandler {
+class SuggestHandler : public ServiceHandler {
  public:
-  explicit SuggestHandler(const Service& service)
-      : JsonHandler(service.config.cors_origins), service_(service) {}
+  using ServiceHandler::ServiceHandler;
 
  protected:
   Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
-
- private:
-  const Service& service_;
-};
-
-// GET /api/v1/facets/{facet}: every value of the facet with its document count.
-class FacetHandler : public JsonHandler {
- public:
-  FacetHandler(const Service& service, std::string facet)
-      : JsonHandler(service.config.cors_origins), service_(service), facet_(std::move(facet)) {}
-
- protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
-
- private:
-  const Service& service_;
-  std::string facet_;
 };
 
 // GET /health: status, document count, index revision, analyzer fingerprint.
-class HealthHandler : public JsonHandler {
+class HealthHandler : public ServiceHandler {
  public:
-  explicit HealthHandler(const Service& service)
-      : JsonHandler(service.config.cors_origins), service_(service) {}
+  using ServiceHandler::ServiceHandler;
 
  protected:
   Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+};
 
- private:
-  const Service& service_;
+// GET /api/v1/documents/{id}: stored fields and text; 404 if unknown.
+class DocumentHandler : public NamedHandler {
+ public:
+  using NamedHandler::NamedHandler;
+
+ protected:
+  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+};
+
+// GET /api/v1/documents/{id}/similar: the documents most like it, in the search hit format.
+class SimilarHandler : public NamedHandler {
+ public:
+  using NamedHandler::NamedHandler;
+
+ protected:
+  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+};
+
+// GET /api/v1/facets/{facet}: every value of the facet with its document count.
+class FacetHandler : public NamedHandler {
+ public:
+  using NamedHandler::NamedHandler;
+
+ protected:
+  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
 };
 
 }  // namespace lupe::search
