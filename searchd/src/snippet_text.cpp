@@ -114,10 +114,22 @@ std::size_t TextSpan::FirstNonSpace(std::size_t from) const {
   return size();
 }
 
-LazyText::LazyText(std::string data, std::vector<analyzers::schema::Restart> restarts)
-    : data_(std::move(data)), restarts_(std::move(restarts)) {
+LazyText::LazyText(const Xapian::Document& document) : document_(document) {
+  data_ = document_.get_value(analyzers::schema::kFirstTextSlot);
+  if (!data_.empty()) {
+    chunked_ = true;
+    next_slot_ = analyzers::schema::kFirstTextSlot + 1;
+    packed_ = data_;
+    return;
+  }
+  data_ = document_.get_data();
   const std::size_t split = data_.find('\0');
-  if (split != std::string::npos) packed_ = std::string_view(data_).substr(split + 1);
+  if (split == std::string::npos) return;
+  packed_ = std::string_view(data_).substr(split + 1);
+  if (!packed_.empty()) {
+    restarts_ =
+        analyzers::schema::DecodeRestarts(document_.get_value(analyzers::schema::kRestartSlot));
+  }
 }
 
 LazyText::~LazyText() {
@@ -126,6 +138,18 @@ LazyText::~LazyText() {
 
 void LazyText::StartNear(std::size_t offset) {
   if (started_) return;
+  if (chunked_) {
+    const std::size_t index = offset / analyzers::schema::kTextChunkBytes;
+    if (index > 0) {
+      std::string chunk = document_.get_value(analyzers::schema::kFirstTextSlot +
+                                              static_cast<Xapian::valueno>(index));
+      if (chunk.empty()) return Open(0, 0);  // beyond the text: not asked for in practice
+      data_ = std::move(chunk);
+      packed_ = data_;
+      next_slot_ = analyzers::schema::kFirstTextSlot + static_cast<Xapian::valueno>(index) + 1;
+    }
+    return Open(index * analyzers::schema::kTextChunkBytes, 0);
+  }
   std::size_t packed_offset = 2;  // the zlib header; raw inflate skips the checksum too
   for (const analyzers::schema::Restart& restart : restarts_) {
     if (restart.text_offset > offset || restart.packed_offset >= packed_.size()) break;
@@ -147,9 +171,23 @@ void LazyText::Open(std::size_t text_offset, std::size_t packed_offset) {
   open_ = true;
 }
 
+bool LazyText::OpenNextChunk() {
+  if (!chunked_ || !started_) return false;
+  std::string chunk = document_.get_value(next_slot_);
+  if (chunk.empty()) return false;
+  ++next_slot_;
+  data_ = std::move(chunk);
+  packed_ = data_;
+  inflateReset(&stream_);
+  stream_.next_in = reinterpret_cast<Bytef*>(data_.data());
+  stream_.avail_in = static_cast<uInt>(data_.size());
+  open_ = true;
+  return true;
+}
+
 TextSpan LazyText::Span(std::size_t end) {
-  if (!started_) Open(0, 2);
-  while (open_ && base_ + text_.size() < end) {
+  if (!started_) Open(0, chunked_ ? 0 : 2);
+  while (base_ + text_.size() < end && (open_ || OpenNextChunk())) {
     const std::size_t old = text_.size();
     const std::size_t grow = std::clamp(end - base_ - old, kInflateStep, std::size_t{1} << 30);
     text_.resize(old + grow);
@@ -157,8 +195,10 @@ TextSpan LazyText::Span(std::size_t end) {
     stream_.avail_out = static_cast<uInt>(grow);
     const int status = inflate(&stream_, Z_NO_FLUSH);
     text_.resize(old + grow - stream_.avail_out);
-    if (status == Z_STREAM_END || (status == Z_BUF_ERROR && stream_.avail_in == 0)) {
-      open_ = false;  // the end, or a truncated stream: keep what there is
+    if (status == Z_STREAM_END) {
+      open_ = false;  // the end of the text, or of its chunk
+    } else if (status == Z_BUF_ERROR && stream_.avail_in == 0) {
+      open_ = chunked_ = false;  // a truncated stream: keep what there is
     } else if (status != Z_OK && status != Z_BUF_ERROR) {
       throw Error(ErrorCode::kInternal, "document text does not inflate");
     }

@@ -66,8 +66,13 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
     Xapian::termpos position;
   };
 
-  MatchSink(const Snippeter& snippeter, Xapian::termpos first_position)
-      : snippeter_(snippeter), next_position_(first_position) {}
+  // hits: all positions of the query's terms in the document, if known completely.
+  MatchSink(const Snippeter& snippeter, Xapian::termpos first_position,
+            const std::vector<Hit>* hits = nullptr)
+      : snippeter_(snippeter),
+        hits_(hits),
+        first_position_(first_position),
+        next_position_(first_position) {}
 
   // Analyses text from at (a word start after white space, or 0) to the first white
   // space after kPieceBytes, or to stop (a word end before white space) if that is
@@ -93,11 +98,33 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
     matches_.push_back({{offset_ + token.start, offset_ + token.end}, position});
   }
 
+  // False if no token of the bytes just before the first analysed one (or just after the
+  // last) can match: no hit lies within the positions they can hold (a position takes at
+  // least two bytes: a word character and a separator; two more for slack). Without
+  // hits (the fallback, position lists cut at kMaxPositionsPerTerm) anything may match.
+  bool MayMatchBefore(std::size_t bytes) const {
+    const auto words = static_cast<Xapian::termpos>(bytes / 2 + 2);
+    return MayMatch(first_position_ > words ? first_position_ - words : 0, first_position_);
+  }
+  bool MayMatchAfter(std::size_t bytes) const {
+    return MayMatch(next_position_, next_position_ + static_cast<Xapian::termpos>(bytes / 2 + 2));
+  }
+
   Xapian::termpos next_position() const { return next_position_; }
   const std::vector<Match>& matches() const { return matches_; }
 
  private:
+  bool MayMatch(Xapian::termpos from, Xapian::termpos to) const {
+    if (hits_ == nullptr) return true;
+    auto it = std::lower_bound(
+        hits_->begin(), hits_->end(), from,
+        [](const Hit& hit, Xapian::termpos position) { return hit.position < position; });
+    return it != hits_->end() && it->position <= to;
+  }
+
   const Snippeter& snippeter_;
+  const std::vector<Hit>* hits_;
+  Xapian::termpos first_position_;
   std::vector<Match> matches_;
   std::size_t offset_ = 0;
   Xapian::termpos position_ = 0;
@@ -171,8 +198,9 @@ const std::vector<std::pair<std::string, int>>& Snippeter::Expanded(
 }
 
 std::vector<Snippeter::Hit> Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
-                                            Xapian::termpos text_start) const {
+                                            Xapian::termpos text_start, bool* complete) const {
   std::vector<Hit> hits;
+  *complete = true;
   auto add = [&](const std::string& term, int group) {
     Xapian::PositionIterator it = db.positionlist_begin(docid, term);
     if (it == Xapian::PositionIterator()) return;
@@ -181,6 +209,7 @@ std::vector<Snippeter::Hit> Snippeter::Hits(const Xapian::Database& db, Xapian::
          ++it, ++n) {
       hits.push_back({*it, group});
     }
+    if (it != Xapian::PositionIterator()) *complete = false;
   };
   for (const auto& [term, group] : exact_groups_) add(term, group);
   for (const auto& [term, group] : Expanded(db)) add(term, group);
@@ -219,11 +248,11 @@ bool Snippeter::StemsInText(const Xapian::Database& db, Xapian::docid docid) con
   return false;
 }
 
-std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor,
-                              const Window& window) const {
+std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor, const Window& window,
+                              const std::vector<Hit>* hits) const {
   // The passage may start up to max_bytes before the anchor.
   text.StartNear(anchor.offset > options_.max_bytes ? anchor.offset - options_.max_bytes : 0);
-  MatchSink sink(*this, anchor.position);
+  MatchSink sink(*this, anchor.position, hits);
   std::size_t analysed = anchor.offset;
   const std::size_t limit = anchor.offset + kMaxAroundBytes + options_.max_bytes;
   while (sink.next_position() <= window.last && analysed < limit &&
@@ -266,14 +295,17 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
   Passage passage;
   passage.bytes = PassageBounds(text.Span(cluster.begin + slack), cluster, options_.max_bytes);
   if (sink != nullptr) {
-    // Analyse what the passage holds beyond what was analysed: before the anchor (both
-    // ends are word starts after white space) and up to its end.
-    if (passage.bytes.begin < analysed.begin) {
+    // Analyse what the passage holds beyond what was analysed, if a hit may lie there:
+    // before the anchor (both ends are word starts after white space) and up to its end.
+    if (passage.bytes.begin < analysed.begin &&
+        sink->MayMatchBefore(analysed.begin - passage.bytes.begin)) {
       for (std::size_t at = passage.bytes.begin; at < analysed.begin;) {
         at = sink->AnalyzePiece(text, at, analysed.begin);
       }
     }
-    for (std::size_t at = analysed.end; at < passage.bytes.end;) {
+    const bool after =
+        analysed.end < passage.bytes.end && sink->MayMatchAfter(passage.bytes.end - analysed.end);
+    for (std::size_t at = analysed.end; after && at < passage.bytes.end;) {
       at = sink->AnalyzePiece(text, at, passage.bytes.end);
     }
     for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
@@ -286,14 +318,14 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
 
 std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid) const {
   const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
-  LazyText text(document.get_data(),
-                schema::DecodeRestarts(document.get_value(schema::kRestartSlot)));
+  LazyText text(document);
   if (text.Empty()) return "";
   if (exact_groups_.empty() && stem_groups_.empty()) return TextStart(text);
   const std::string encoded_anchors = document.get_value(schema::kAnchorSlot);
   const std::vector<schema::Anchor> first = schema::DecodeAnchors(encoded_anchors, 0);
   if (!first.empty()) {
-    const std::vector<Hit> hits = Hits(database, docid, first.front().position);
+    bool complete = true;
+    const std::vector<Hit> hits = Hits(database, docid, first.front().position, &complete);
     if (!hits.empty()) {
       const Window window = BestWindow(hits);
       const std::vector<schema::Anchor> anchors =
@@ -301,7 +333,7 @@ std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid doci
       auto after = std::upper_bound(
           anchors.begin(), anchors.end(), window.first,
           [](Xapian::termpos position, const schema::Anchor& a) { return position < a.position; });
-      return Around(text, *std::prev(after), window);
+      return Around(text, *std::prev(after), window, complete ? &hits : nullptr);
     }
     if (!StemsInText(database, docid)) return TextStart(text);
   }

@@ -58,12 +58,13 @@ class Snippeter {
 
   int GroupOf(const analyzers::Token& token) const;  // -1: no word of the query
   const std::vector<std::pair<std::string, int>>& Expanded(const Xapian::Database& db) const;
-  std::vector<Hit> Hits(const Xapian::Database& db, Xapian::docid docid,
-                        Xapian::termpos text_start) const;
+  // complete: false if a position list was cut at its bound.
+  std::vector<Hit> Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start,
+                        bool* complete) const;
   Window BestWindow(const std::vector<Hit>& hits) const;
   bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
-  std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor,
-                     const Window& window) const;
+  std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor, const Window& window,
+                     const std::vector<Hit>* hits) const;
   std::string FirstMatch(LazyText& text) const;
   std::string TextStart(LazyText& text) const;
   std::string Finish(LazyText& text, MatchSink* sink, ByteRange analysed, ByteRange cluster) const;
