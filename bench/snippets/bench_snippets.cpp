@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
   const lupe::analyzers::Analyzer analyzer;
   // LUPE_BENCH_INDEX=DIR keeps the index there and reuses it on the next run.
   const char* keep = std::getenv("LUPE_BENCH_INDEX");
+  // LUPE_BENCH_SNIPPETER_ONLY=1: no baselines (for profiling the Snippeter).
+  const bool only_snippeter = std::getenv("LUPE_BENCH_SNIPPETER_ONLY") != nullptr;
   const std::filesystem::path dir =
       keep != nullptr && std::filesystem::exists(std::filesystem::path(keep) / "index")
           ? std::filesystem::path(keep)
@@ -103,10 +105,13 @@ int main(int argc, char** argv) {
                                             "Frist"};
   double snippeter_s = 1e9, naive_s = 1e9, data_s = 1e9, worst_us = 0;
   std::size_t snippets = 0, bytes = 0;
+  // Per query: best round's µs per snippet and worst single snippet (the fallback shows).
+  std::vector<double> query_us(queries.size(), 1e9), query_worst_us(queries.size(), 0);
   for (int round = 0; round < rounds; ++round) {
     double s = 0, n = 0, d = 0;
     snippets = bytes = 0;
-    for (const std::string& q : queries) {
+    for (std::size_t qi = 0; qi < queries.size(); ++qi) {
+      const std::string& q = queries[qi];
       const Xapian::Query query = parser.Parse(q, lupe::search::QueryParser::Mode::kAllWords);
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
@@ -116,12 +121,16 @@ int main(int argc, char** argv) {
       for (auto it = hits.begin(); it != hits.end(); ++it) {
         const auto one = Clock::now();
         bytes += snippeter.Make(db, *it).size();
-        worst_us = std::max(worst_us,
-                            std::chrono::duration<double, std::micro>(Clock::now() - one).count());
+        const double us = std::chrono::duration<double, std::micro>(Clock::now() - one).count();
+        worst_us = std::max(worst_us, us);
+        query_worst_us[qi] = std::max(query_worst_us[qi], us);
       }
-      s += std::chrono::duration<double>(Clock::now() - start).count();
+      const double query_s = std::chrono::duration<double>(Clock::now() - start).count();
+      s += query_s;
+      query_us[qi] = std::min(query_us[qi], query_s * 1e6 / std::max<double>(1, hits.size()));
       if (round == 0 && !hits.empty())
         std::cout << q << ": " << snippeter.Make(db, *hits.begin()) << "\n";
+      if (only_snippeter) continue;
       start = Clock::now();
       for (auto it = hits.begin(); it != hits.end(); ++it) {
         const Xapian::Document document = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
@@ -142,6 +151,10 @@ int main(int argc, char** argv) {
     data_s = std::min(data_s, d);
   }
   if (keep == nullptr) std::filesystem::remove_all(dir);
+  for (std::size_t qi = 0; qi < queries.size(); ++qi) {
+    std::cout << "  " << queries[qi] << ": " << query_us[qi] << " µs per snippet (worst "
+              << query_worst_us[qi] << " µs)\n";
+  }
   std::cout << "snippets: " << snippets << " (" << queries.size() << " queries x 10 hits), "
             << bytes / std::max<std::size_t>(snippets, 1) << " bytes each\n"
             << "Snippeter:              " << snippeter_s * 1e6 / static_cast<double>(snippets)

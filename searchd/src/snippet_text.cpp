@@ -114,42 +114,47 @@ std::size_t TextSpan::FirstNonSpace(std::size_t from) const {
   return size();
 }
 
-LazyText::LazyText(const Xapian::Document& document) : document_(document) {
-  data_ = document_.get_value(analyzers::schema::kFirstTextSlot);
-  if (!data_.empty()) {
-    chunked_ = true;
-    next_slot_ = analyzers::schema::kFirstTextSlot + 1;
-    packed_ = data_;
-    return;
+LazyText::LazyText(const Xapian::Document& document) : document_(document) {}
+
+LazyText::~LazyText() {
+  if (started_) inflateEnd(&stream_);
+}
+
+void LazyText::Load(std::size_t chunk) {
+  if (loaded_) return;
+  loaded_ = true;
+  namespace schema = analyzers::schema;
+  // Chunk 0 exists for every text of an index with chunks; a later one is tried first
+  // because it is the one needed (missing: an older index, or past the text's end).
+  for (std::size_t index : {chunk, std::size_t{0}}) {
+    data_ = document_.get_value(schema::kFirstTextSlot + static_cast<Xapian::valueno>(index));
+    if (!data_.empty()) {
+      chunked_ = true;
+      packed_ = data_;
+      base_ = index * schema::kTextChunkBytes;
+      next_slot_ = schema::kFirstTextSlot + static_cast<Xapian::valueno>(index) + 1;
+      return;
+    }
+    if (index == 0) break;
   }
   data_ = document_.get_data();
   const std::size_t split = data_.find('\0');
   if (split == std::string::npos) return;
   packed_ = std::string_view(data_).substr(split + 1);
   if (!packed_.empty()) {
-    restarts_ =
-        analyzers::schema::DecodeRestarts(document_.get_value(analyzers::schema::kRestartSlot));
+    restarts_ = schema::DecodeRestarts(document_.get_value(schema::kRestartSlot));
   }
 }
 
-LazyText::~LazyText() {
-  if (started_) inflateEnd(&stream_);
+bool LazyText::Empty() {
+  Load(0);
+  return packed_.empty();
 }
 
 void LazyText::StartNear(std::size_t offset) {
   if (started_) return;
-  if (chunked_) {
-    const std::size_t index = offset / analyzers::schema::kTextChunkBytes;
-    if (index > 0) {
-      std::string chunk = document_.get_value(analyzers::schema::kFirstTextSlot +
-                                              static_cast<Xapian::valueno>(index));
-      if (chunk.empty()) return Open(0, 0);  // beyond the text: not asked for in practice
-      data_ = std::move(chunk);
-      packed_ = data_;
-      next_slot_ = analyzers::schema::kFirstTextSlot + static_cast<Xapian::valueno>(index) + 1;
-    }
-    return Open(index * analyzers::schema::kTextChunkBytes, 0);
-  }
+  Load(offset / analyzers::schema::kTextChunkBytes);
+  if (chunked_) return Open(base_, 0);
   std::size_t packed_offset = 2;  // the zlib header; raw inflate skips the checksum too
   for (const analyzers::schema::Restart& restart : restarts_) {
     if (restart.text_offset > offset || restart.packed_offset >= packed_.size()) break;
@@ -186,7 +191,7 @@ bool LazyText::OpenNextChunk() {
 }
 
 TextSpan LazyText::Span(std::size_t end) {
-  if (!started_) Open(0, chunked_ ? 0 : 2);
+  if (!started_) StartNear(0);
   while (base_ + text_.size() < end && (open_ || OpenNextChunk())) {
     const std::size_t old = text_.size();
     const std::size_t grow = std::clamp(end - base_ - old, kInflateStep, std::size_t{1} << 30);

@@ -45,13 +45,16 @@ class LazyText {
   // call. Throws lupe::Error(kInternal) if the text does not inflate.
   TextSpan Span(std::size_t end);
   // True if the document has no text at all.
-  bool Empty() const { return packed_.empty(); }
+  bool Empty();
 
  private:
+  // Reads the first part of the stored text: the given chunk, else chunk 0, else the data.
+  void Load(std::size_t chunk);
   void Open(std::size_t text_offset, std::size_t packed_offset);
   bool OpenNextChunk();  // the chunk after the current one; false if there is none
 
   Xapian::Document document_;
+  bool loaded_ = false;
   bool chunked_ = false;
   Xapian::valueno next_slot_ = 0;  // chunked: the slot of the chunk after packed_'s
   std::string data_;               // the current chunk, or the whole data of older indexes

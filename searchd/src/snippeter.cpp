@@ -47,11 +47,6 @@ Xapian::termcount WdfOf(const Xapian::Database& db, const std::string& term, Xap
 
 }  // namespace
 
-struct Snippeter::Hit {
-  Xapian::termpos position;
-  int group;
-};
-
 struct Snippeter::Window {
   Xapian::termpos first = 0;
   Xapian::termpos last = 0;
@@ -66,9 +61,9 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
     Xapian::termpos position;
   };
 
-  // hits: all positions of the query's terms in the document, if known completely.
+  // hits: the positions of the query's terms in the document, if known.
   MatchSink(const Snippeter& snippeter, Xapian::termpos first_position,
-            const std::vector<Hit>* hits = nullptr)
+            const HitList* hits = nullptr)
       : snippeter_(snippeter),
         hits_(hits),
         first_position_(first_position),
@@ -101,7 +96,7 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
   // False if no token of the bytes just before the first analysed one (or just after the
   // last) can match: no hit lies within the positions they can hold (a position takes at
   // least two bytes: a word character and a separator; two more for slack). Without
-  // hits (the fallback, position lists cut at kMaxPositionsPerTerm) anything may match.
+  // hits (the fallback; positions past a list's bound) anything may match.
   bool MayMatchBefore(std::size_t bytes) const {
     const auto words = static_cast<Xapian::termpos>(bytes / 2 + 2);
     return MayMatch(first_position_ > words ? first_position_ - words : 0, first_position_);
@@ -115,15 +110,15 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
 
  private:
   bool MayMatch(Xapian::termpos from, Xapian::termpos to) const {
-    if (hits_ == nullptr) return true;
+    if (hits_ == nullptr || to > hits_->known_until) return true;
     auto it = std::lower_bound(
-        hits_->begin(), hits_->end(), from,
+        hits_->hits.begin(), hits_->hits.end(), from,
         [](const Hit& hit, Xapian::termpos position) { return hit.position < position; });
-    return it != hits_->end() && it->position <= to;
+    return it != hits_->hits.end() && it->position <= to;
   }
 
   const Snippeter& snippeter_;
-  const std::vector<Hit>* hits_;
+  const HitList* hits_;
   Xapian::termpos first_position_;
   std::vector<Match> matches_;
   std::size_t offset_ = 0;
@@ -197,25 +192,42 @@ const std::vector<std::pair<std::string, int>>& Snippeter::Expanded(
   return *expanded_;
 }
 
-std::vector<Snippeter::Hit> Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
-                                            Xapian::termpos text_start, bool* complete) const {
-  std::vector<Hit> hits;
-  *complete = true;
-  auto add = [&](const std::string& term, int group) {
+Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
+                                   Xapian::termpos text_start) const {
+  // Each term's positions from text_start on (before: the title's copy in the body field).
+  std::vector<std::pair<Xapian::PositionIterator, int>> lists;
+  auto open = [&](const std::string& term, int group) {
     Xapian::PositionIterator it = db.positionlist_begin(docid, term);
     if (it == Xapian::PositionIterator()) return;
-    it.skip_to(text_start);  // before: the title's copy in the body field
-    for (std::size_t n = 0; it != Xapian::PositionIterator() && n < kMaxPositionsPerTerm;
-         ++it, ++n) {
-      hits.push_back({*it, group});
-    }
-    if (it != Xapian::PositionIterator()) *complete = false;
+    it.skip_to(text_start);
+    if (it != Xapian::PositionIterator()) lists.emplace_back(std::move(it), group);
   };
-  for (const auto& [term, group] : exact_groups_) add(term, group);
-  for (const auto& [term, group] : Expanded(db)) add(term, group);
-  std::sort(hits.begin(), hits.end(),
+  for (const auto& [term, group] : exact_groups_) open(term, group);
+  for (const auto& [term, group] : Expanded(db)) open(term, group);
+  HitList list;
+  if (lists.empty()) return list;
+  // One word: the best window is the earliest hit, so only the positions a passage around
+  // it can hold are read (a big law has thousands of a common word's positions).
+  Xapian::termpos limit = std::numeric_limits<Xapian::termpos>::max();
+  if (group_count_ == 1) {
+    Xapian::termpos first = limit;
+    for (const auto& [it, group] : lists) first = std::min(first, *it);
+    limit = first + static_cast<Xapian::termpos>(2 * options_.max_bytes);
+    list.known_until = limit;
+  }
+  for (auto& [it, group] : lists) {
+    std::size_t n = 0;
+    for (; it != Xapian::PositionIterator() && *it <= limit && n < kMaxPositionsPerTerm;
+         ++it, ++n) {
+      list.hits.push_back({*it, group});
+    }
+    if (n == kMaxPositionsPerTerm && it != Xapian::PositionIterator()) {
+      list.known_until = std::min(list.known_until, *it - 1);
+    }
+  }
+  std::sort(list.hits.begin(), list.hits.end(),
             [](const Hit& a, const Hit& b) { return a.position < b.position; });
-  return hits;
+  return list;
 }
 
 Snippeter::Window Snippeter::BestWindow(const std::vector<Hit>& hits) const {
@@ -249,10 +261,10 @@ bool Snippeter::StemsInText(const Xapian::Database& db, Xapian::docid docid) con
 }
 
 std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor, const Window& window,
-                              const std::vector<Hit>* hits) const {
+                              const HitList& hits) const {
   // The passage may start up to max_bytes before the anchor.
   text.StartNear(anchor.offset > options_.max_bytes ? anchor.offset - options_.max_bytes : 0);
-  MatchSink sink(*this, anchor.position, hits);
+  MatchSink sink(*this, anchor.position, &hits);
   std::size_t analysed = anchor.offset;
   const std::size_t limit = anchor.offset + kMaxAroundBytes + options_.max_bytes;
   while (sink.next_position() <= window.last && analysed < limit &&
@@ -319,25 +331,23 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
 std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid) const {
   const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
   LazyText text(document);
-  if (text.Empty()) return "";
-  if (exact_groups_.empty() && stem_groups_.empty()) return TextStart(text);
+  if (exact_groups_.empty() && stem_groups_.empty()) return text.Empty() ? "" : TextStart(text);
   const std::string encoded_anchors = document.get_value(schema::kAnchorSlot);
   const std::vector<schema::Anchor> first = schema::DecodeAnchors(encoded_anchors, 0);
   if (!first.empty()) {
-    bool complete = true;
-    const std::vector<Hit> hits = Hits(database, docid, first.front().position, &complete);
-    if (!hits.empty()) {
-      const Window window = BestWindow(hits);
+    const HitList hits = Hits(database, docid, first.front().position);
+    if (!hits.hits.empty()) {
+      const Window window = BestWindow(hits.hits);
       const std::vector<schema::Anchor> anchors =
           schema::DecodeAnchors(encoded_anchors, window.first);
       auto after = std::upper_bound(
           anchors.begin(), anchors.end(), window.first,
           [](Xapian::termpos position, const schema::Anchor& a) { return position < a.position; });
-      return Around(text, *std::prev(after), window, complete ? &hits : nullptr);
+      return Around(text, *std::prev(after), window, hits);
     }
-    if (!StemsInText(database, docid)) return TextStart(text);
+    if (!StemsInText(database, docid)) return text.Empty() ? "" : TextStart(text);
   }
-  return FirstMatch(text);
+  return text.Empty() ? "" : FirstMatch(text);
 }
 
 }  // namespace lupe::search

@@ -52,19 +52,27 @@ class Snippeter {
   std::string Make(const Xapian::Database& database, Xapian::docid docid) const;
 
  private:
-  struct Hit;
+  struct Hit {
+    Xapian::termpos position;
+    int group;  // the query word
+  };
+  // Positions of the query's body terms in a document, sorted; all of them up to
+  // known_until (lists are read only as far as a snippet can need).
+  struct HitList {
+    std::vector<Hit> hits;
+    Xapian::termpos known_until = ~Xapian::termpos{0};
+  };
   struct Window;
   class MatchSink;
 
   int GroupOf(const analyzers::Token& token) const;  // -1: no word of the query
   const std::vector<std::pair<std::string, int>>& Expanded(const Xapian::Database& db) const;
   // complete: false if a position list was cut at its bound.
-  std::vector<Hit> Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start,
-                        bool* complete) const;
+  HitList Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start) const;
   Window BestWindow(const std::vector<Hit>& hits) const;
   bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
   std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor, const Window& window,
-                     const std::vector<Hit>* hits) const;
+                     const HitList& hits) const;
   std::string FirstMatch(LazyText& text) const;
   std::string TextStart(LazyText& text) const;
   std::string Finish(LazyText& text, MatchSink* sink, ByteRange analysed, ByteRange cluster) const;
