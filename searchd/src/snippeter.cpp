@@ -192,6 +192,29 @@ const std::vector<std::pair<std::string, int>>& Snippeter::Expanded(
   return *expanded_;
 }
 
+const std::vector<std::pair<std::string, int>>& Snippeter::Terms(const Xapian::Database& db) const {
+  if (terms_) return *terms_;
+  terms_.emplace(exact_groups_.begin(), exact_groups_.end());
+  const auto& expanded = Expanded(db);
+  terms_->insert(terms_->end(), expanded.begin(), expanded.end());
+  return *terms_;
+}
+
+void Snippeter::Prepare(const Xapian::Database& database, std::vector<Xapian::docid> docids) {
+  std::sort(docids.begin(), docids.end());
+  const auto& terms = Terms(database);
+  for (Xapian::docid docid : docids) holds_[docid].assign(terms.size(), false);
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    Xapian::PostingIterator it = database.postlist_begin(terms[t].first);
+    const Xapian::PostingIterator end = database.postlist_end(terms[t].first);
+    for (Xapian::docid docid : docids) {
+      if (it == end) break;
+      it.skip_to(docid);
+      if (it != end && *it == docid) holds_[docid][t] = true;
+    }
+  }
+}
+
 Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
                                    Xapian::termpos text_start) const {
   // Each term's positions from text_start on (before: the title's copy in the body field).
@@ -202,8 +225,11 @@ Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid doc
     it.skip_to(text_start);
     if (it != Xapian::PositionIterator()) lists.emplace_back(std::move(it), group);
   };
-  for (const auto& [term, group] : exact_groups_) open(term, group);
-  for (const auto& [term, group] : Expanded(db)) open(term, group);
+  const auto& terms = Terms(db);
+  const auto held = holds_.find(docid);
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    if (held == holds_.end() || held->second[t]) open(terms[t].first, terms[t].second);
+  }
   HitList list;
   if (lists.empty()) return list;
   // One word: the best window is the earliest hit, so only the positions a passage around

@@ -48,6 +48,12 @@ class Snippeter {
 
   Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query, Options options);
 
+  // Optional, before Make() for a page of hits: one posting list walk per body term of
+  // the query finds which of docids hold it, so Make() opens position lists only for the
+  // terms its document holds (a stem expands to up to a dozen terms; each position list
+  // lookup that finds nothing costs as much as one that finds something).
+  void Prepare(const Xapian::Database& database, std::vector<Xapian::docid> docids);
+
   // The snippet of document (docid in database). "" if the document has no text.
   std::string Make(const Xapian::Database& database, Xapian::docid docid) const;
 
@@ -67,6 +73,8 @@ class Snippeter {
 
   int GroupOf(const analyzers::Token& token) const;  // -1: no word of the query
   const std::vector<std::pair<std::string, int>>& Expanded(const Xapian::Database& db) const;
+  // The exact body terms of the query and Expanded(), with their query word.
+  const std::vector<std::pair<std::string, int>>& Terms(const Xapian::Database& db) const;
   // complete: false if a position list was cut at its bound.
   HitList Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start) const;
   Window BestWindow(const std::vector<Hit>& hits) const;
@@ -85,6 +93,9 @@ class Snippeter {
   // Exact body terms of the index with a stem of the query, with its word: filled by the
   // first Make() (the Database is the same for all calls of a request).
   mutable std::optional<std::vector<std::pair<std::string, int>>> expanded_;
+  mutable std::optional<std::vector<std::pair<std::string, int>>> terms_;
+  // Prepare()'s finding: per document, per entry of Terms(), whether the document holds it.
+  std::unordered_map<Xapian::docid, std::vector<bool>> holds_;
 };
 
 }  // namespace lupe::search
