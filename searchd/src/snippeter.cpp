@@ -16,7 +16,7 @@ constexpr std::size_t kPieceBytes = 192;
 constexpr std::size_t kMaxPieceBytes = 4 * kPieceBytes;  // no white space: cut anyway
 // From an anchor to the end of the window of matches: bounds the analysis if the text
 // defeats the anchors (positions then drift; see Around).
-constexpr std::size_t kMaxAroundBytes = 8 * schema::kAnchorSpacing;
+constexpr std::size_t kMaxAroundBytes = 2048;
 // Without anchors or positional matches: how much of the text is searched for a match.
 constexpr std::size_t kFallbackBytes = 64 << 10;
 // Positions read per term and document (the earliest): bounds huge documents.

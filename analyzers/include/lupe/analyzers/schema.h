@@ -97,7 +97,7 @@ DocumentData UnpackData(std::string_view data);
 // header or checksum), chunk k into value slot kFirstTextSlot + k. A snippet reads and
 // inflates only the chunk holding its passage (a few KB) instead of the whole record;
 // glass stores values uncompressed in the postlist table (docs/schema.md).
-inline constexpr std::uint32_t kTextChunkBytes = 4 << 10;
+inline constexpr std::uint32_t kTextChunkBytes = 2 << 10;
 std::vector<std::string> PackTextChunks(std::string_view text);
 // Appends the text of one chunk to out. Throws lupe::Error(kInternal) if it does not inflate.
 void InflateTextChunk(std::string_view chunk, std::string& out);
@@ -122,7 +122,7 @@ struct Anchor {
   std::uint32_t offset = 0;      // byte offset of the word in the text
   bool operator==(const Anchor&) const = default;
 };
-inline constexpr std::uint32_t kAnchorSpacing = 256;
+inline constexpr std::uint32_t kAnchorSpacing = 128;
 // kAnchorSlot's value: per anchor, the position delta and the offset delta to the previous
 // one (the first: to 0) as unsigned LEB128 varints; about 3 bytes per anchor.
 std::string EncodeAnchors(const std::vector<Anchor>& anchors);

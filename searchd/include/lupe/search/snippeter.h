@@ -31,15 +31,15 @@ struct ByteRange;
 // How (docs/schema.md, "Anchors and snippets"): analysing a whole hit would cost
 // milliseconds (the analyzer runs at ~5 MB/s), so Make() reads the positions of the
 // query's exact body terms in the document (stem terms have none: each is expanded once
-// per instance to the index's exact terms with that stem, bounded), picks the window of
-// positions holding the most distinct query words (ties: the earliest), finds its bytes
-// through the anchor at or before it (kAnchorSlot: a (position, byte offset) pair every
-// ~256 bytes of text), inflates the text from the restart point before it (kRestartSlot:
-// every 16 KiB) only up to the passage, and analyses only from that anchor to the
-// passage's end: ~130 µs per snippet on the laws, ~35 times less than inflating and
-// analysing whole hits (docs/performance.md). Without anchors (an older index) or
-// positional matches it scans the first 64 KiB for the first match, or gives the text
-// start if the query cannot match the text.
+// per instance to the index's exact terms with that stem, bounded; Prepare() finds which
+// of a page's documents hold which of them), picks the window of positions holding the
+// most distinct query words (ties: the earliest), finds its bytes through the anchor at
+// or before it (kAnchorSlot: a (position, byte offset) pair every ~128 bytes of text),
+// reads and inflates only the text chunk holding it (kFirstTextSlot + k: 2 KiB of text
+// each) up to the passage, and analyses from that anchor to the window's end and, of the
+// rest of the passage, only what can hold a query term's position (docs/performance.md).
+// Without anchors (an older index) or positional matches it scans the first 64 KiB for
+// the first match, or gives the text start if the query cannot match the text.
 class Snippeter {
  public:
   struct Options {
