@@ -40,7 +40,7 @@ TEST_CASE("bad facet configurations are refused with the reason") {
   CHECK(load_error("[facets]\n").find("order is missing") != std::string::npos);
   CHECK(load_error("[facets]\norder = type\n").find("[facet.type] slot is missing") !=
         std::string::npos);
-  CHECK(load_error("[facets]\norder = type\n[facet.type]\nslot = 3\n").find("below 10") !=
+  CHECK(load_error("[facets]\norder = type\n[facet.type]\nslot = 3\n").find("not in 10-999") !=
         std::string::npos);
   CHECK(load_error("[facets]\norder = a, b\n[facet.a]\nslot = 10\n[facet.b]\nslot = 10\n")
             .find("slot 10 is taken") != std::string::npos);
@@ -142,7 +142,7 @@ TEST_CASE("text chunks inflate each on its own and join to the exact text") {
     std::string piece;
     schema::InflateTextChunk(chunks[k], piece);
     CHECK(piece == text.substr(k * schema::kTextChunkBytes, schema::kTextChunkBytes));
-    CHECK(chunks[k].size() < piece.size() / 2);
+    if (piece.size() == schema::kTextChunkBytes) CHECK(chunks[k].size() < piece.size() / 2);
     joined += piece;
   }
   CHECK(joined == text);  // cut inside "ü" and all: the bytes are exact
