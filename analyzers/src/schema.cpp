@@ -207,10 +207,12 @@ Schema::Schema(std::vector<FacetSpec> facets) : facets_(std::move(facets)) {
     if (!names.insert(facet.name).second) {
       throw Error(ErrorCode::kConfig, "facet '" + facet.name + "' is defined twice");
     }
-    if (facet.slot < schema::kFirstFacetSlot || !slots.insert(facet.slot).second) {
+    if (facet.slot < schema::kFirstFacetSlot || facet.slot >= schema::kFirstTextSlot ||
+        !slots.insert(facet.slot).second) {
       throw Error(ErrorCode::kConfig, "facet '" + facet.name + "': slot " +
-                                          std::to_string(facet.slot) + " is taken or below " +
-                                          std::to_string(schema::kFirstFacetSlot));
+                                          std::to_string(facet.slot) + " is taken or not in " +
+                                          std::to_string(schema::kFirstFacetSlot) + "-" +
+                                          std::to_string(schema::kFirstTextSlot - 1));
     }
     if (facet.source.empty()) {
       throw Error(ErrorCode::kConfig, "facet '" + facet.name + "' has no source");

@@ -174,10 +174,14 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   data.set("page_starts", pages);
   std::ostringstream json;
   data.stringify(json);
-  std::vector<schema::Restart> restarts;
   document.add_value(schema::kFieldsSlot, json.str());
-  document.set_data(schema::PackData("", extracted.text, &restarts));
-  if (!restarts.empty()) document.add_value(schema::kRestartSlot, schema::EncodeRestarts(restarts));
+  // The text in chunks (schema.h): compressed here, in the workers; the data keeps only
+  // the (empty) fields part, so older readers see a document without text.
+  document.set_data(schema::PackData("", ""));
+  Xapian::valueno slot = schema::kFirstTextSlot;
+  for (std::string& chunk : schema::PackTextChunks(extracted.text)) {
+    document.add_value(slot++, std::move(chunk));
+  }
   return built;
 }
 

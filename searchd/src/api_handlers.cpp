@@ -145,10 +145,9 @@ Object::Ptr SearchHandler::Handle(Poco::Net::HTTPServerRequest& request) {
 Object::Ptr DocumentHandler::Handle(Poco::Net::HTTPServerRequest&) {
   return WithDatabase(service_.index, [&](const Xapian::Database& db) -> Object::Ptr {
     const Xapian::Document document = db.get_document(FindDocument(db, name_));
-    const schema::DocumentData data = schema::UnpackData(document.get_data());
     Object::Ptr fields = ParseFields(schema::StoredFields(document));
     fields->remove("path");  // the indexer's file system is not the client's business
-    fields->set("text", data.text);
+    fields->set("text", schema::DocumentText(document));
     return fields;
   });
 }

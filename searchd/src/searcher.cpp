@@ -165,8 +165,7 @@ Xapian::Query Searcher::Parse(const std::string& q, QueryParser::Mode mode) cons
 Xapian::doccount Searcher::CountAllWords(const Xapian::Database& database, const std::string& q,
                                          const SearchRequest& request) const {
   Xapian::Enquire enquire(database);
-  enquire.set_query(
-      Filtered(database, Parse(q, QueryParser::Mode::kAllWords), request, nullptr));
+  enquire.set_query(Filtered(database, Parse(q, QueryParser::Mode::kAllWords), request, nullptr));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_time_limit(config_.query_time_limit_seconds);
   return enquire.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
@@ -214,7 +213,8 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     }
   }
 
-  const Snippeter snippeter(analyzer_, query, {config_.snippet_bytes});
+  Snippeter snippeter(analyzer_, query, {config_.snippet_bytes});
+  snippeter.Prepare(database, std::vector<Xapian::docid>(mset.begin(), mset.end()));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
     hit.docid = *it;
@@ -236,7 +236,6 @@ SearchResult Searcher::Search(const Xapian::Database& database,
   }
   return result;
 }
-
 
 SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid docid,
                                const SearchRequest& request) const {
@@ -274,8 +273,7 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
     if (best == 0) best = it.get_weight();
     if (kept++ < first || result.hits.size() >= wanted) continue;
     result.hits.push_back({*it, best > 0 ? it.get_weight() / best : 0,
-                           schema::StoredFields(it.get_document()),
-                           snippeter.Make(database, *it)});
+                           schema::StoredFields(it.get_document()), snippeter.Make(database, *it)});
   }
   result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
   result.total = mset.get_matches_estimated() - dropped;

@@ -114,18 +114,47 @@ std::size_t TextSpan::FirstNonSpace(std::size_t from) const {
   return size();
 }
 
-LazyText::LazyText(std::string data, std::vector<analyzers::schema::Restart> restarts)
-    : data_(std::move(data)), restarts_(std::move(restarts)) {
-  const std::size_t split = data_.find('\0');
-  if (split != std::string::npos) packed_ = std::string_view(data_).substr(split + 1);
-}
+LazyText::LazyText(const Xapian::Document& document) : document_(document) {}
 
 LazyText::~LazyText() {
   if (started_) inflateEnd(&stream_);
 }
 
+void LazyText::Load(std::size_t chunk) {
+  if (loaded_) return;
+  loaded_ = true;
+  namespace schema = analyzers::schema;
+  // Chunk 0 exists for every text of an index with chunks; a later one is tried first
+  // because it is the one needed (missing: an older index, or past the text's end).
+  for (std::size_t index : {chunk, std::size_t{0}}) {
+    data_ = document_.get_value(schema::kFirstTextSlot + static_cast<Xapian::valueno>(index));
+    if (!data_.empty()) {
+      chunked_ = true;
+      packed_ = data_;
+      base_ = index * schema::kTextChunkBytes;
+      next_slot_ = schema::kFirstTextSlot + static_cast<Xapian::valueno>(index) + 1;
+      return;
+    }
+    if (index == 0) break;
+  }
+  data_ = document_.get_data();
+  const std::size_t split = data_.find('\0');
+  if (split == std::string::npos) return;
+  packed_ = std::string_view(data_).substr(split + 1);
+  if (!packed_.empty()) {
+    restarts_ = schema::DecodeRestarts(document_.get_value(schema::kRestartSlot));
+  }
+}
+
+bool LazyText::Empty() {
+  Load(0);
+  return packed_.empty();
+}
+
 void LazyText::StartNear(std::size_t offset) {
   if (started_) return;
+  Load(offset / analyzers::schema::kTextChunkBytes);
+  if (chunked_) return Open(base_, 0);
   std::size_t packed_offset = 2;  // the zlib header; raw inflate skips the checksum too
   for (const analyzers::schema::Restart& restart : restarts_) {
     if (restart.text_offset > offset || restart.packed_offset >= packed_.size()) break;
@@ -147,9 +176,23 @@ void LazyText::Open(std::size_t text_offset, std::size_t packed_offset) {
   open_ = true;
 }
 
+bool LazyText::OpenNextChunk() {
+  if (!chunked_ || !started_) return false;
+  std::string chunk = document_.get_value(next_slot_);
+  if (chunk.empty()) return false;
+  ++next_slot_;
+  data_ = std::move(chunk);
+  packed_ = data_;
+  inflateReset(&stream_);
+  stream_.next_in = reinterpret_cast<Bytef*>(data_.data());
+  stream_.avail_in = static_cast<uInt>(data_.size());
+  open_ = true;
+  return true;
+}
+
 TextSpan LazyText::Span(std::size_t end) {
-  if (!started_) Open(0, 2);
-  while (open_ && base_ + text_.size() < end) {
+  if (!started_) StartNear(0);
+  while (base_ + text_.size() < end && (open_ || OpenNextChunk())) {
     const std::size_t old = text_.size();
     const std::size_t grow = std::clamp(end - base_ - old, kInflateStep, std::size_t{1} << 30);
     text_.resize(old + grow);
@@ -157,8 +200,10 @@ TextSpan LazyText::Span(std::size_t end) {
     stream_.avail_out = static_cast<uInt>(grow);
     const int status = inflate(&stream_, Z_NO_FLUSH);
     text_.resize(old + grow - stream_.avail_out);
-    if (status == Z_STREAM_END || (status == Z_BUF_ERROR && stream_.avail_in == 0)) {
-      open_ = false;  // the end, or a truncated stream: keep what there is
+    if (status == Z_STREAM_END) {
+      open_ = false;  // the end of the text, or of its chunk
+    } else if (status == Z_BUF_ERROR && stream_.avail_in == 0) {
+      open_ = chunked_ = false;  // a truncated stream: keep what there is
     } else if (status != Z_OK && status != Z_BUF_ERROR) {
       throw Error(ErrorCode::kInternal, "document text does not inflate");
     }

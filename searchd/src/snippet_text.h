@@ -1,5 +1,6 @@
 #pragma once
 
+#include <xapian.h>
 #include <zlib.h>
 
 #include <cstddef>
@@ -25,31 +26,39 @@ struct TextSpan {
   std::size_t FirstNonSpace(std::size_t from) const;
 };
 
-// The text of a stored document (schema::PackData), inflated only as far as asked and,
-// given restart points (schema::kRestartSlot), from the last one before the part asked
-// for: a snippet deep inside a large text inflates at most kRestartSpacing bytes before it.
-// Not thread-safe; owns a copy of the document data.
+// The text of a stored document, inflated only as far as asked: from its chunks
+// (schema::kFirstTextSlot), starting with the chunk that holds the part asked for and
+// reading further chunks only when needed; in an older index from its data
+// (schema::PackData) and, given restart points (schema::kRestartSlot), from the last one
+// before the part asked for. Not thread-safe; holds a handle of the document.
 class LazyText {
  public:
-  LazyText(std::string data, std::vector<analyzers::schema::Restart> restarts);
+  explicit LazyText(const Xapian::Document& document);
   ~LazyText();
   LazyText(const LazyText&) = delete;
   LazyText& operator=(const LazyText&) = delete;
 
-  // Makes the text from the last restart point at or before offset the only part ever
-  // inflated. Only before the first Span() call; without it, the text starts at 0.
+  // Makes the text from the chunk (or restart point) at or before offset the only part
+  // ever inflated. Only before the first Span() call; without it, the text starts at 0.
   void StartNear(std::size_t offset);
   // The text from base to at least end (less at the text's end). Invalidated by the next
   // call. Throws lupe::Error(kInternal) if the text does not inflate.
   TextSpan Span(std::size_t end);
-  // True if the document has no text at all (PackData stores none for an empty text).
-  bool Empty() const { return packed_.empty(); }
+  // True if the document has no text at all.
+  bool Empty();
 
  private:
+  // Reads the first part of the stored text: the given chunk, else chunk 0, else the data.
+  void Load(std::size_t chunk);
   void Open(std::size_t text_offset, std::size_t packed_offset);
+  bool OpenNextChunk();  // the chunk after the current one; false if there is none
 
-  std::string data_;
-  std::string_view packed_;  // the zlib stream in data_
+  Xapian::Document document_;
+  bool loaded_ = false;
+  bool chunked_ = false;
+  Xapian::valueno next_slot_ = 0;  // chunked: the slot of the chunk after packed_'s
+  std::string data_;               // the current chunk, or the whole data of older indexes
+  std::string_view packed_;        // its raw deflate data
   std::vector<analyzers::schema::Restart> restarts_;
   std::string text_;
   std::size_t base_ = 0;

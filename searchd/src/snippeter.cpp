@@ -16,7 +16,7 @@ constexpr std::size_t kPieceBytes = 192;
 constexpr std::size_t kMaxPieceBytes = 4 * kPieceBytes;  // no white space: cut anyway
 // From an anchor to the end of the window of matches: bounds the analysis if the text
 // defeats the anchors (positions then drift; see Around).
-constexpr std::size_t kMaxAroundBytes = 8 * schema::kAnchorSpacing;
+constexpr std::size_t kMaxAroundBytes = 2048;
 // Without anchors or positional matches: how much of the text is searched for a match.
 constexpr std::size_t kFallbackBytes = 64 << 10;
 // Positions read per term and document (the earliest): bounds huge documents.
@@ -47,11 +47,6 @@ Xapian::termcount WdfOf(const Xapian::Database& db, const std::string& term, Xap
 
 }  // namespace
 
-struct Snippeter::Hit {
-  Xapian::termpos position;
-  int group;
-};
-
 struct Snippeter::Window {
   Xapian::termpos first = 0;
   Xapian::termpos last = 0;
@@ -66,8 +61,13 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
     Xapian::termpos position;
   };
 
-  MatchSink(const Snippeter& snippeter, Xapian::termpos first_position)
-      : snippeter_(snippeter), next_position_(first_position) {}
+  // hits: the positions of the query's terms in the document, if known.
+  MatchSink(const Snippeter& snippeter, Xapian::termpos first_position,
+            const HitList* hits = nullptr)
+      : snippeter_(snippeter),
+        hits_(hits),
+        first_position_(first_position),
+        next_position_(first_position) {}
 
   // Analyses text from at (a word start after white space, or 0) to the first white
   // space after kPieceBytes, or to stop (a word end before white space) if that is
@@ -93,11 +93,33 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
     matches_.push_back({{offset_ + token.start, offset_ + token.end}, position});
   }
 
+  // False if no token of the bytes just before the first analysed one (or just after the
+  // last) can match: no hit lies within the positions they can hold (a position takes at
+  // least two bytes: a word character and a separator; two more for slack). Without
+  // hits (the fallback; positions past a list's bound) anything may match.
+  bool MayMatchBefore(std::size_t bytes) const {
+    const auto words = static_cast<Xapian::termpos>(bytes / 2 + 2);
+    return MayMatch(first_position_ > words ? first_position_ - words : 0, first_position_);
+  }
+  bool MayMatchAfter(std::size_t bytes) const {
+    return MayMatch(next_position_, next_position_ + static_cast<Xapian::termpos>(bytes / 2 + 2));
+  }
+
   Xapian::termpos next_position() const { return next_position_; }
   const std::vector<Match>& matches() const { return matches_; }
 
  private:
+  bool MayMatch(Xapian::termpos from, Xapian::termpos to) const {
+    if (hits_ == nullptr || to > hits_->known_until) return true;
+    auto it = std::lower_bound(
+        hits_->hits.begin(), hits_->hits.end(), from,
+        [](const Hit& hit, Xapian::termpos position) { return hit.position < position; });
+    return it != hits_->hits.end() && it->position <= to;
+  }
+
   const Snippeter& snippeter_;
+  const HitList* hits_;
+  Xapian::termpos first_position_;
   std::vector<Match> matches_;
   std::size_t offset_ = 0;
   Xapian::termpos position_ = 0;
@@ -170,23 +192,68 @@ const std::vector<std::pair<std::string, int>>& Snippeter::Expanded(
   return *expanded_;
 }
 
-std::vector<Snippeter::Hit> Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
-                                            Xapian::termpos text_start) const {
-  std::vector<Hit> hits;
-  auto add = [&](const std::string& term, int group) {
+const std::vector<std::pair<std::string, int>>& Snippeter::Terms(const Xapian::Database& db) const {
+  if (terms_) return *terms_;
+  terms_.emplace(exact_groups_.begin(), exact_groups_.end());
+  const auto& expanded = Expanded(db);
+  terms_->insert(terms_->end(), expanded.begin(), expanded.end());
+  return *terms_;
+}
+
+void Snippeter::Prepare(const Xapian::Database& database, std::vector<Xapian::docid> docids) {
+  std::sort(docids.begin(), docids.end());
+  const auto& terms = Terms(database);
+  for (Xapian::docid docid : docids) holds_[docid].assign(terms.size(), false);
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    Xapian::PostingIterator it = database.postlist_begin(terms[t].first);
+    const Xapian::PostingIterator end = database.postlist_end(terms[t].first);
+    for (Xapian::docid docid : docids) {
+      if (it == end) break;
+      it.skip_to(docid);
+      if (it != end && *it == docid) holds_[docid][t] = true;
+    }
+  }
+}
+
+Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
+                                   Xapian::termpos text_start) const {
+  // Each term's positions from text_start on (before: the title's copy in the body field).
+  std::vector<std::pair<Xapian::PositionIterator, int>> lists;
+  auto open = [&](const std::string& term, int group) {
     Xapian::PositionIterator it = db.positionlist_begin(docid, term);
     if (it == Xapian::PositionIterator()) return;
-    it.skip_to(text_start);  // before: the title's copy in the body field
-    for (std::size_t n = 0; it != Xapian::PositionIterator() && n < kMaxPositionsPerTerm;
-         ++it, ++n) {
-      hits.push_back({*it, group});
-    }
+    it.skip_to(text_start);
+    if (it != Xapian::PositionIterator()) lists.emplace_back(std::move(it), group);
   };
-  for (const auto& [term, group] : exact_groups_) add(term, group);
-  for (const auto& [term, group] : Expanded(db)) add(term, group);
-  std::sort(hits.begin(), hits.end(),
+  const auto& terms = Terms(db);
+  const auto held = holds_.find(docid);
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    if (held == holds_.end() || held->second[t]) open(terms[t].first, terms[t].second);
+  }
+  HitList list;
+  if (lists.empty()) return list;
+  // One word: the best window is the earliest hit, so only the positions a passage around
+  // it can hold are read (a big law has thousands of a common word's positions).
+  Xapian::termpos limit = std::numeric_limits<Xapian::termpos>::max();
+  if (group_count_ == 1) {
+    Xapian::termpos first = limit;
+    for (const auto& [it, group] : lists) first = std::min(first, *it);
+    limit = first + static_cast<Xapian::termpos>(2 * options_.max_bytes);
+    list.known_until = limit;
+  }
+  for (auto& [it, group] : lists) {
+    std::size_t n = 0;
+    for (; it != Xapian::PositionIterator() && *it <= limit && n < kMaxPositionsPerTerm;
+         ++it, ++n) {
+      list.hits.push_back({*it, group});
+    }
+    if (n == kMaxPositionsPerTerm && it != Xapian::PositionIterator()) {
+      list.known_until = std::min(list.known_until, *it - 1);
+    }
+  }
+  std::sort(list.hits.begin(), list.hits.end(),
             [](const Hit& a, const Hit& b) { return a.position < b.position; });
-  return hits;
+  return list;
 }
 
 Snippeter::Window Snippeter::BestWindow(const std::vector<Hit>& hits) const {
@@ -219,11 +286,11 @@ bool Snippeter::StemsInText(const Xapian::Database& db, Xapian::docid docid) con
   return false;
 }
 
-std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor,
-                              const Window& window) const {
+std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor, const Window& window,
+                              const HitList& hits) const {
   // The passage may start up to max_bytes before the anchor.
   text.StartNear(anchor.offset > options_.max_bytes ? anchor.offset - options_.max_bytes : 0);
-  MatchSink sink(*this, anchor.position);
+  MatchSink sink(*this, anchor.position, &hits);
   std::size_t analysed = anchor.offset;
   const std::size_t limit = anchor.offset + kMaxAroundBytes + options_.max_bytes;
   while (sink.next_position() <= window.last && analysed < limit &&
@@ -266,14 +333,17 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
   Passage passage;
   passage.bytes = PassageBounds(text.Span(cluster.begin + slack), cluster, options_.max_bytes);
   if (sink != nullptr) {
-    // Analyse what the passage holds beyond what was analysed: before the anchor (both
-    // ends are word starts after white space) and up to its end.
-    if (passage.bytes.begin < analysed.begin) {
+    // Analyse what the passage holds beyond what was analysed, if a hit may lie there:
+    // before the anchor (both ends are word starts after white space) and up to its end.
+    if (passage.bytes.begin < analysed.begin &&
+        sink->MayMatchBefore(analysed.begin - passage.bytes.begin)) {
       for (std::size_t at = passage.bytes.begin; at < analysed.begin;) {
         at = sink->AnalyzePiece(text, at, analysed.begin);
       }
     }
-    for (std::size_t at = analysed.end; at < passage.bytes.end;) {
+    const bool after =
+        analysed.end < passage.bytes.end && sink->MayMatchAfter(passage.bytes.end - analysed.end);
+    for (std::size_t at = analysed.end; after && at < passage.bytes.end;) {
       at = sink->AnalyzePiece(text, at, passage.bytes.end);
     }
     for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
@@ -286,26 +356,24 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
 
 std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid) const {
   const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
-  LazyText text(document.get_data(),
-                schema::DecodeRestarts(document.get_value(schema::kRestartSlot)));
-  if (text.Empty()) return "";
-  if (exact_groups_.empty() && stem_groups_.empty()) return TextStart(text);
+  LazyText text(document);
+  if (exact_groups_.empty() && stem_groups_.empty()) return text.Empty() ? "" : TextStart(text);
   const std::string encoded_anchors = document.get_value(schema::kAnchorSlot);
   const std::vector<schema::Anchor> first = schema::DecodeAnchors(encoded_anchors, 0);
   if (!first.empty()) {
-    const std::vector<Hit> hits = Hits(database, docid, first.front().position);
-    if (!hits.empty()) {
-      const Window window = BestWindow(hits);
+    const HitList hits = Hits(database, docid, first.front().position);
+    if (!hits.hits.empty()) {
+      const Window window = BestWindow(hits.hits);
       const std::vector<schema::Anchor> anchors =
           schema::DecodeAnchors(encoded_anchors, window.first);
       auto after = std::upper_bound(
           anchors.begin(), anchors.end(), window.first,
           [](Xapian::termpos position, const schema::Anchor& a) { return position < a.position; });
-      return Around(text, *std::prev(after), window);
+      return Around(text, *std::prev(after), window, hits);
     }
-    if (!StemsInText(database, docid)) return TextStart(text);
+    if (!StemsInText(database, docid)) return text.Empty() ? "" : TextStart(text);
   }
-  return FirstMatch(text);
+  return text.Empty() ? "" : FirstMatch(text);
 }
 
 }  // namespace lupe::search

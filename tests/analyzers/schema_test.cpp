@@ -40,7 +40,7 @@ TEST_CASE("bad facet configurations are refused with the reason") {
   CHECK(load_error("[facets]\n").find("order is missing") != std::string::npos);
   CHECK(load_error("[facets]\norder = type\n").find("[facet.type] slot is missing") !=
         std::string::npos);
-  CHECK(load_error("[facets]\norder = type\n[facet.type]\nslot = 3\n").find("below 10") !=
+  CHECK(load_error("[facets]\norder = type\n[facet.type]\nslot = 3\n").find("not in 10-999") !=
         std::string::npos);
   CHECK(load_error("[facets]\norder = a, b\n[facet.a]\nslot = 10\n[facet.b]\nslot = 10\n")
             .find("slot 10 is taken") != std::string::npos);
@@ -129,4 +129,46 @@ TEST_CASE("document text inflates from each of its restart points, and whole as 
     inflateEnd(&stream);
     CHECK(out == text.substr(restart.text_offset, 100));
   }
+}
+
+TEST_CASE("text chunks inflate each on its own and join to the exact text") {
+  std::string text;
+  for (int i = 0; text.size() < 3 * schema::kTextChunkBytes + 77; ++i)
+    text += "Absatz " + std::to_string(i) + " regelt die Frist für Bürger*innen. ";
+  const std::vector<std::string> chunks = schema::PackTextChunks(text);
+  REQUIRE(chunks.size() == 4);
+  std::string joined;
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    std::string piece;
+    schema::InflateTextChunk(chunks[k], piece);
+    CHECK(piece == text.substr(k * schema::kTextChunkBytes, schema::kTextChunkBytes));
+    if (piece.size() == schema::kTextChunkBytes) CHECK(chunks[k].size() < piece.size() / 2);
+    joined += piece;
+  }
+  CHECK(joined == text);  // cut inside "ü" and all: the bytes are exact
+  CHECK(schema::PackTextChunks("").empty());
+  std::string out;
+  CHECK_THROWS_AS(schema::InflateTextChunk("garbage", out), lupe::Error);
+  CHECK_THROWS_AS(schema::InflateTextChunk(chunks[0].substr(0, 10), out), lupe::Error);
+}
+
+TEST_CASE("a document's text comes from its chunks, or from the data of an older index") {
+  std::string text;
+  for (int i = 0; text.size() < 2 * schema::kTextChunkBytes; ++i)
+    text += "Wärme " + std::to_string(i) + ". ";
+  Xapian::Document current;
+  current.set_data(schema::PackData("", ""));
+  Xapian::valueno slot = schema::kFirstTextSlot;
+  for (const std::string& chunk : schema::PackTextChunks(text)) current.add_value(slot++, chunk);
+  CHECK(schema::DocumentText(current) == text);
+  Xapian::Document older;
+  older.set_data(schema::PackData(R"({"id":"alt"})", text));
+  CHECK(schema::DocumentText(older) == text);
+  CHECK(schema::DocumentText(Xapian::Document()).empty());
+}
+
+TEST_CASE("facet slots stay below the text chunks' slots") {
+  CHECK_THROWS_AS(
+      Schema({{"type", "type", FacetSpec::Kind::kString, false, schema::kFirstTextSlot}}),
+      lupe::Error);
 }

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "lupe/analyzers/schema.h"
 #include "support/searchd_daemon.h"
 
 namespace fs = std::filesystem;
@@ -373,6 +374,30 @@ TEST_CASE("hits carry the stable fields - documents and their text are served by
   const Reply missing = s.daemon.Get("/api/v1/documents/no-such-document");
   CHECK(missing.status == 404);
   CHECK(missing.ErrorMessage().find("no-such-document") != std::string::npos);
+}
+
+TEST_CASE("a document's text is served whole, though stored in many chunks") {
+  CorpusDaemon s;
+  std::string text = "Anfang der Satzung über Märkte.\n";
+  for (int i = 0; text.size() < 5 * lupe::analyzers::schema::kTextChunkBytes; ++i)
+    text += "Absatz " + std::to_string(i) + " regelt die Gebühren für Stände. ";
+  text += "Ende der Satzung.";
+  s.dir.Write("more/satzung.txt", text);
+  REQUIRE(lupe::testing::Run(std::string(LUPE_INDEXER_BINARY) + " --index " +
+                             (s.dir / "index").string() + " add " + (s.dir / "more").string() +
+                             " 2>/dev/null") == 0);
+  Reply document = s.daemon.Get("/api/v1/documents/satzung");
+  for (int i = 0; i < 50 && document.status != 200; ++i) {  // until searchd sees the commit
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    document = s.daemon.Get("/api/v1/documents/satzung");
+  }
+  REQUIRE(document.status == 200);
+  // The extractor may normalise white space; every part of the text is there, in order.
+  const std::string served = document.body->getValue<std::string>("text");
+  CHECK(served.rfind("Anfang der Satzung über Märkte.", 0) == 0);
+  CHECK(served.find("Absatz 100 regelt die Gebühren für Stände.") != std::string::npos);
+  CHECK(served.size() >= text.size() - 2);
+  CHECK(served.rfind("Ende der Satzung.") + 30 > served.size());
 }
 
 TEST_CASE("a document committed while searchd runs becomes searchable within seconds") {

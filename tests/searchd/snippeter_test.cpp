@@ -35,10 +35,12 @@ class Fixture {
     return database_.add_document(builder_.Build(source, text, sidecar).document);
   }
 
-  // Any bytes, laid out like the indexer does; without anchors like an older index.
+  // Any bytes, laid out like the indexer does (text chunks), or like older indexes did:
+  // the text in the data with restart points, or before that also without anchors.
   enum class Anchors { kWrite, kOmit };
+  enum class Layout { kChunks, kData };
   Xapian::docid AddRaw(const std::string& title, const std::string& text,
-                       Anchors anchors = Anchors::kWrite) {
+                       Anchors anchors = Anchors::kWrite, Layout layout = Layout::kChunks) {
     const lupe::analyzers::TermWriter writer(analyzer_);
     Xapian::Document document;
     writer.Write(title, schema::kTitle, {1, 1}, document);
@@ -48,6 +50,12 @@ class Fixture {
     writer.Write(text, schema::kBody, {next + 100, 1}, document, {&written});
     if (anchors == Anchors::kWrite && !written.empty())
       document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(written));
+    if (layout == Layout::kChunks && anchors == Anchors::kWrite) {
+      document.set_data(schema::PackData("", ""));
+      Xapian::valueno slot = schema::kFirstTextSlot;
+      for (std::string& chunk : schema::PackTextChunks(text)) document.add_value(slot++, chunk);
+      return database_.add_document(document);
+    }
     std::vector<schema::Restart> restarts;
     document.set_data(schema::PackData("{}", text, &restarts));
     if (anchors == Anchors::kWrite && !restarts.empty())
@@ -159,6 +167,28 @@ TEST_CASE("snippets come from deep inside a long text, cut with ellipses") {
   CHECK(snippet.size() > 6);
   CHECK(snippet.substr(snippet.size() - 4) == " …");
   CHECK(Visible(snippet).size() <= 300);
+}
+
+TEST_CASE("snippets span text chunks, and come from deep in an older index's data") {
+  Fixture f;
+  // The first chunk ends inside the "ä" of Wärmeplanung; the second match sits far into
+  // the text.
+  std::string text = Filler(schema::kTextChunkBytes);
+  text.resize(text.rfind(' ', schema::kTextChunkBytes - 60) + 1);
+  text.resize(schema::kTextChunkBytes - 6, ' ');
+  text += "Die Wärmeplanung der Stadt Kiel beginnt 2025. " + Filler(150 << 10);
+  text += " Der Quokkabestand im Stadtpark wächst. " + Filler(20 << 10);
+  for (const auto layout : {Fixture::Layout::kChunks, Fixture::Layout::kData}) {
+    const auto doc = f.AddRaw("Verwaltung", text, Fixture::Anchors::kWrite, layout);
+    const std::string near = f.Snippet(doc, "Wärmeplanung Kiel");
+    INFO(near);
+    CHECK(near.find("<mark>Wärmeplanung</mark> der Stadt <mark>Kiel</mark> beginnt 2025.") !=
+          std::string::npos);
+    const std::string deep = f.Snippet(doc, "Quokkabestand");
+    INFO(deep);
+    CHECK(deep.find("Der <mark>Quokkabestand</mark> im Stadtpark wächst.") != std::string::npos);
+    CHECK(Visible(deep).size() <= 300);
+  }
 }
 
 TEST_CASE("snippets prefer the passage with more distinct query words") {

@@ -39,6 +39,8 @@ inline constexpr Xapian::valueno kAnchorSlot = 3;   // EncodeAnchors() of the te
 inline constexpr Xapian::valueno kRestartSlot = 4;  // EncodeRestarts(): inflate from the middle
 inline constexpr Xapian::valueno kFieldsSlot = 5;   // the stored fields (JSON), see StoredFields
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
+// The text's chunks (TextChunks below): chunk k in slot kFirstTextSlot + k; facets stay below.
+inline constexpr Xapian::valueno kFirstTextSlot = 1000;
 
 // Index metadata keys.
 inline constexpr const char* kFingerprintKey = "lupe.analyzer";
@@ -89,6 +91,19 @@ struct DocumentData {
   std::string text;
 };
 DocumentData UnpackData(std::string_view data);
+// Text chunks: how the indexer stores the text now (PackData's text part then stays empty).
+// The text is cut every kTextChunkBytes bytes (even inside a UTF-8 sequence: the chunks
+// concatenate to the exact text) and each piece is raw-deflated on its own (level 1, no
+// header or checksum), chunk k into value slot kFirstTextSlot + k. A snippet reads and
+// inflates only the chunk holding its passage (a few KB) instead of the whole record;
+// glass stores values uncompressed in the postlist table (docs/schema.md).
+inline constexpr std::uint32_t kTextChunkBytes = 2 << 10;
+std::vector<std::string> PackTextChunks(std::string_view text);
+// Appends the text of one chunk to out. Throws lupe::Error(kInternal) if it does not inflate.
+void InflateTextChunk(std::string_view chunk, std::string& out);
+// The whole text of a stored document: its chunks, or in indexes written before them the
+// text part of its data (UnpackData). Throws lupe::Error(kInternal) if it does not inflate.
+std::string DocumentText(const Xapian::Document& document);
 // Only the fields, without inflating the text.
 std::string_view FieldsOf(std::string_view data);
 // The stored fields of a document as a JSON object. The indexer keeps them in kFieldsSlot
@@ -107,7 +122,7 @@ struct Anchor {
   std::uint32_t offset = 0;      // byte offset of the word in the text
   bool operator==(const Anchor&) const = default;
 };
-inline constexpr std::uint32_t kAnchorSpacing = 256;
+inline constexpr std::uint32_t kAnchorSpacing = 128;
 // kAnchorSlot's value: per anchor, the position delta and the offset delta to the previous
 // one (the first: to 0) as unsigned LEB128 varints; about 3 bytes per anchor.
 std::string EncodeAnchors(const std::vector<Anchor>& anchors);

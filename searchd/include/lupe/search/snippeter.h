@@ -31,15 +31,15 @@ struct ByteRange;
 // How (docs/schema.md, "Anchors and snippets"): analysing a whole hit would cost
 // milliseconds (the analyzer runs at ~5 MB/s), so Make() reads the positions of the
 // query's exact body terms in the document (stem terms have none: each is expanded once
-// per instance to the index's exact terms with that stem, bounded), picks the window of
-// positions holding the most distinct query words (ties: the earliest), finds its bytes
-// through the anchor at or before it (kAnchorSlot: a (position, byte offset) pair every
-// ~256 bytes of text), inflates the text from the restart point before it (kRestartSlot:
-// every 16 KiB) only up to the passage, and analyses only from that anchor to the
-// passage's end: ~130 µs per snippet on the laws, ~35 times less than inflating and
-// analysing whole hits (docs/performance.md). Without anchors (an older index) or
-// positional matches it scans the first 64 KiB for the first match, or gives the text
-// start if the query cannot match the text.
+// per instance to the index's exact terms with that stem, bounded; Prepare() finds which
+// of a page's documents hold which of them), picks the window of positions holding the
+// most distinct query words (ties: the earliest), finds its bytes through the anchor at
+// or before it (kAnchorSlot: a (position, byte offset) pair every ~128 bytes of text),
+// reads and inflates only the text chunk holding it (kFirstTextSlot + k: 2 KiB of text
+// each) up to the passage, and analyses from that anchor to the window's end and, of the
+// rest of the passage, only what can hold a query term's position (docs/performance.md).
+// Without anchors (an older index) or positional matches it scans the first 64 KiB for
+// the first match, or gives the text start if the query cannot match the text.
 class Snippeter {
  public:
   struct Options {
@@ -48,22 +48,39 @@ class Snippeter {
 
   Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query, Options options);
 
+  // Optional, before Make() for a page of hits: one posting list walk per body term of
+  // the query finds which of docids hold it, so Make() opens position lists only for the
+  // terms its document holds (a stem expands to up to a dozen terms; each position list
+  // lookup that finds nothing costs as much as one that finds something).
+  void Prepare(const Xapian::Database& database, std::vector<Xapian::docid> docids);
+
   // The snippet of document (docid in database). "" if the document has no text.
   std::string Make(const Xapian::Database& database, Xapian::docid docid) const;
 
  private:
-  struct Hit;
+  struct Hit {
+    Xapian::termpos position;
+    int group;  // the query word
+  };
+  // Positions of the query's body terms in a document, sorted; all of them up to
+  // known_until (lists are read only as far as a snippet can need).
+  struct HitList {
+    std::vector<Hit> hits;
+    Xapian::termpos known_until = ~Xapian::termpos{0};
+  };
   struct Window;
   class MatchSink;
 
   int GroupOf(const analyzers::Token& token) const;  // -1: no word of the query
   const std::vector<std::pair<std::string, int>>& Expanded(const Xapian::Database& db) const;
-  std::vector<Hit> Hits(const Xapian::Database& db, Xapian::docid docid,
-                        Xapian::termpos text_start) const;
+  // The exact body terms of the query and Expanded(), with their query word.
+  const std::vector<std::pair<std::string, int>>& Terms(const Xapian::Database& db) const;
+  // complete: false if a position list was cut at its bound.
+  HitList Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start) const;
   Window BestWindow(const std::vector<Hit>& hits) const;
   bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
-  std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor,
-                     const Window& window) const;
+  std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor, const Window& window,
+                     const HitList& hits) const;
   std::string FirstMatch(LazyText& text) const;
   std::string TextStart(LazyText& text) const;
   std::string Finish(LazyText& text, MatchSink* sink, ByteRange analysed, ByteRange cluster) const;
@@ -76,6 +93,9 @@ class Snippeter {
   // Exact body terms of the index with a stem of the query, with its word: filled by the
   // first Make() (the Database is the same for all calls of a request).
   mutable std::optional<std::vector<std::pair<std::string, int>>> expanded_;
+  mutable std::optional<std::vector<std::pair<std::string, int>>> terms_;
+  // Prepare()'s finding: per document, per entry of Terms(), whether the document holds it.
+  std::unordered_map<Xapian::docid, std::vector<bool>> holds_;
 };
 
 }  // namespace lupe::search
