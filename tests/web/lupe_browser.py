@@ -69,7 +69,7 @@ class Lupe:
             lines = [f"cors_origins = {cors_origins}\n" if line.startswith("cors_origins") else line
                      for line in src]
         # The shipped synonyms path is relative to the shipped config's directory.
-        synonyms = os.path.join(args.source_dir, "config", "abbreviations.txt")
+        synonyms = os.path.abspath(os.path.join(args.source_dir, "config", "abbreviations.txt"))
         lines = [f"synonyms = {synonyms}\n" if line.startswith("synonyms") else line
                  for line in lines]
         with open(config, "w", encoding="utf-8") as out:
