@@ -9,7 +9,9 @@
 #include "fingerprint.h"
 #include "normalizer.h"
 #include "segmenter.h"
+#include "shared_decompounder.h"
 #include "stemmer.h"
+#include "suspended_hyphens.h"
 #include "utf16_text.h"
 #include "word_cache.h"
 #include "word_grouper.h"
@@ -67,27 +69,33 @@ StringSet NormalisedWords(const Normalizer& normalizer, std::string_view data) {
   return words;
 }
 
-std::string MakeFingerprint(const AnalyzerData& data) {
-  std::string fingerprint = "lupe-de/1";
+std::string MakeFingerprint(const AnalyzerData& data, const std::string& word_list_hash) {
+  std::string fingerprint = "lupe-de/2";
   fingerprint += " unicode=" U_UNICODE_VERSION;
   fingerprint += " snowball=german xapian=" + std::to_string(XAPIAN_MAJOR_VERSION) + "." +
                  std::to_string(XAPIAN_MINOR_VERSION);
-  fingerprint += " data=" + HashHex({data.stop_words, data.umlaut_plurals});
+  fingerprint += " data=" + HashHex({data.stop_words, data.umlaut_plurals, data.decompound_parts,
+                                     data.decompound_keep, data.decompound_not_parts});
+  fingerprint += " words=" + word_list_hash;
   return fingerprint;
 }
 
 }  // namespace
 
 struct Analyzer::Impl {
-  Impl()
+  explicit Impl(const AnalyzerOptions& options)
       : stemmer(NormalisedPairs(normalizer, CompiledAnalyzerData().umlaut_plurals)),
         stop_words(NormalisedWords(normalizer, CompiledAnalyzerData().stop_words)),
-        fingerprint(MakeFingerprint(CompiledAnalyzerData())) {}
+        compounds(LoadDecompounder(
+            options.word_list, stop_words,
+            [this](std::string_view word) { return Normalised(normalizer, word); })),
+        fingerprint(MakeFingerprint(CompiledAnalyzerData(), compounds.word_list_hash)) {}
 
   Normalizer normalizer;
   Segmenter segmenter;
   Stemmer stemmer;
   StringSet stop_words;
+  SharedDecompounder compounds;
   std::string fingerprint;
   std::uint64_t id = next_analyzer_id.fetch_add(1);
 };
@@ -189,6 +197,9 @@ class Run {
       token_.text = part.text;
       const TokenFlags head = compound && i == 0 ? kCompoundHead : kNoFlags;
       Emit(part_flags | head | (part.gender ? kGender : kNoFlags));
+      // The last part of a hyphen chain, or a word, may be a compound written as one.
+      if (i + 1 == count && !part.gender) EmitDecompoundParts();
+      if (count == 1 && first == last) EmitCompletion(first);
       if (part.gender) {
         token_.text = part.base;
         Emit(part_flags | kVariant | kGenderBase);
@@ -202,27 +213,76 @@ class Run {
     }
   }
 
-  // The stem and flags of a normalised word, from the filters after normalisation.
-  TokenFlags Classify(std::string_view text, std::string& stem) const {
+  // The stem, flags and compound parts of a normalised word, from the filters after
+  // normalisation.
+  TokenFlags Classify(std::string_view text, std::string& stem, std::string& parts) const {
     TokenFlags flags = impl_.stop_words.contains(text) ? kStopWord : kNoFlags;
     stem.clear();
+    parts.clear();
     if (HasDigit(text)) return flags | kNumeric;
     // Abbreviations and host names ("z.b", "www.ulm.de") are not words to stem.
     if (text.find('.') != std::string_view::npos) return flags;
     impl_.stemmer.Stem(text, stem);
+    impl_.compounds.decompounder->Split(text, parts);
     return flags;
+  }
+
+  // What the filters say about a normalised word, from this thread's cache.
+  TokenFlags Lookup(std::string_view text, std::string& stem, std::string& parts) {
+    TokenFlags flags = kNoFlags;
+    if (!cache_.Find(text, stem, flags, &parts)) {
+      flags = Classify(text, stem, parts);
+      cache_.Insert(text, stem, flags, parts);
+    }
+    return flags;
+  }
+
+  // After a word: its parts if it is a compound (Decompounder), as variants at its
+  // position with its offsets.
+  void EmitDecompoundParts() {
+    if (parts_.empty()) return;
+    word_parts_.swap(parts_);
+    word_ = token_.text;
+    for (std::size_t i = 0; i + 1 < word_parts_.size(); i += 2) {
+      const auto begin = static_cast<unsigned char>(word_parts_[i]);
+      const auto end = static_cast<unsigned char>(word_parts_[i + 1]);
+      token_.text.assign(word_, begin, end - begin);
+      Emit(kVariant | kDecompoundPart);
+    }
+  }
+
+  // After the word words_[w] (prepared_[0]): the compound it stands for if it is
+  // truncated by a suspended hyphen ("Rad- und Fußverkehr" -> radverkehr).
+  void EmitCompletion(std::size_t w) {
+    std::size_t k = LeadingCompletion(text_, words_, w);
+    const bool leading = k != kNoWord;
+    if (!leading) k = TrailingCompletion(text_, words_, w);
+    if (k == kNoWord) return;
+    word_.clear();
+    impl_.normalizer.Append(text_.data() + words_[k].begin, text_.data() + words_[k].end, word_);
+    if (word_.size() > Analyzer::kMaxTokenBytes) return;
+    Lookup(word_, completion_stem_, word_parts_);
+    if (word_parts_.size() < 4) return;  // not a compound: no part to borrow
+    const Prepared& truncated = prepared_[0];
+    if (leading) {
+      const auto head = static_cast<unsigned char>(word_parts_[word_parts_.size() - 2]);
+      token_.text = truncated.text + word_.substr(head);
+    } else {
+      const auto second = static_cast<unsigned char>(word_parts_[2]);
+      token_.text = word_.substr(0, second) + truncated.text;
+    }
+    token_.start = truncated.start;
+    token_.end = truncated.end;
+    if (token_.text.size() <= Analyzer::kMaxTokenBytes) Emit(kVariant | kCompleted);
   }
 
   static bool HasDigit(std::string_view text) {
     return text.find_first_of("0123456789") != std::string_view::npos;
   }
 
+  // Emits token_ at the current position; leaves its compound parts in parts_.
   void Emit(TokenFlags flags) {
-    TokenFlags word_flags = kNoFlags;
-    if (!cache_.Find(token_.text, token_.stem, word_flags)) {
-      word_flags = Classify(token_.text, token_.stem);
-      cache_.Insert(token_.text, token_.stem, word_flags);
-    }
+    const TokenFlags word_flags = Lookup(token_.text, token_.stem, parts_);
     token_.flags = flags | word_flags;
     token_.position = position_;
     sink_.OnToken(token_);
@@ -237,6 +297,10 @@ class Run {
   std::vector<Prepared> prepared_;
   Token token_;
   std::string joined_;
+  std::string parts_;       // of the token emitted last
+  std::string word_parts_;  // of the word being split or completed
+  std::string word_;
+  std::string completion_stem_;
   std::uint32_t position_ = 0;
 };
 
@@ -251,7 +315,8 @@ class CollectingSink : public TokenSink {
 
 }  // namespace
 
-Analyzer::Analyzer() : impl_(std::make_unique<const Impl>()) {}
+Analyzer::Analyzer() : Analyzer(AnalyzerOptions()) {}
+Analyzer::Analyzer(const AnalyzerOptions& options) : impl_(std::make_unique<const Impl>(options)) {}
 Analyzer::~Analyzer() = default;
 
 void Analyzer::Analyze(std::string_view text, TokenSink& sink) const {

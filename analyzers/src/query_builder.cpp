@@ -8,7 +8,8 @@ namespace {
 // The tokens of one position of a query text.
 struct Slot {
   std::vector<const Token*> tokens;
-  bool stop_word = true;  // every original token here is a stop word
+  std::vector<const Token*> parts;  // the compound parts of the word (kDecompoundPart)
+  bool stop_word = true;            // every original token here is a stop word
 };
 
 // A word of the query: one slot, or the slots of a hyphenated compound.
@@ -23,6 +24,10 @@ std::vector<Unit> Units(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
     if (token.Has(kJoined)) {
       if (!units.empty()) units.back().joined = &token;
+      continue;
+    }
+    if (token.Has(kDecompoundPart)) {
+      if (!units.empty()) units.back().slots.back().parts.push_back(&token);
       continue;
     }
     if (token.Has(kVariant)) {
@@ -47,14 +52,26 @@ Xapian::Query ExactTerm(const TextField& field, const Token& token) {
   return Xapian::Query(schema::ExactTerm(field, token.text));
 }
 
-// Exact or stem term of every token in the slot.
+Xapian::Query PartMatch(Xapian::Query query) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, QueryBuilder::kPartWeight);
+}
+
+// Exact or stem term of every token in the slot; at lower weight, the word as a part of
+// compounds, and all parts of the word if it is a compound.
 Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot) {
   std::vector<Xapian::Query> alternatives;
   for (const Token* token : slot.tokens) {
     alternatives.push_back(ExactTerm(field, *token));
     if (!token->stem.empty()) {
       alternatives.emplace_back(schema::StemTerm(field, token->stem));
+      alternatives.push_back(PartMatch(Xapian::Query(schema::PartTerm(field, token->stem))));
     }
+  }
+  if (slot.parts.size() > 1) {
+    std::vector<Xapian::Query> parts;
+    for (const Token* part : slot.parts) parts.emplace_back(schema::PartTerm(field, part->stem));
+    alternatives.push_back(
+        PartMatch(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end())));
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -79,7 +96,7 @@ Xapian::Query UnitQuery(const TextField& field, const Unit& unit) {
   Xapian::Query parts = Phrase(positions);
   if (!unit.joined) return parts;
   return Xapian::Query(Xapian::Query::OP_OR, parts,
-                       SlotWordQuery(field, Slot{{unit.joined}, false}));
+                       SlotWordQuery(field, Slot{{unit.joined}, {}, false}));
 }
 
 }  // namespace

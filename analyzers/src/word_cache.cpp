@@ -18,7 +18,8 @@ std::uint64_t WordCache::Hash(std::string_view word) {
   return std::hash<std::string_view>{}(word) | 1;
 }
 
-bool WordCache::Find(std::string_view word, std::string& stem, TokenFlags& flags) const {
+bool WordCache::Find(std::string_view word, std::string& stem, TokenFlags& flags,
+                     std::string* parts) const {
   const std::uint64_t hash = Hash(word);
   for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
@@ -28,12 +29,17 @@ bool WordCache::Find(std::string_view word, std::string& stem, TokenFlags& flags
     if (std::memcmp(key, word.data(), word.size()) != 0) continue;
     stem.assign(key + slot.word_length, slot.stem_length);
     flags = slot.flags;
+    if (parts != nullptr) {
+      const char* length = key + slot.word_length + slot.stem_length;
+      parts->assign(length + 1, static_cast<unsigned char>(*length));
+    }
     return true;
   }
 }
 
-void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags flags) {
-  if (word.size() > 255 || stem.size() > 255) return;
+void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags flags,
+                       std::string_view parts) {
+  if (word.size() > 255 || stem.size() > 255 || parts.size() > kMaxPartsBytes) return;
   if (arena_.size() > kMaxArenaBytes) Clear();
   if (used_ >= slots_.size() / 2) {
     if (slots_.size() < kMaxSlots) {
@@ -50,6 +56,8 @@ void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags 
            static_cast<std::uint8_t>(stem.size()), flags};
   arena_.append(word);
   arena_.append(stem);
+  arena_.push_back(static_cast<char>(parts.size()));
+  arena_.append(parts);
   ++used_;
 }
 

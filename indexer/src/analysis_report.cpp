@@ -12,10 +12,16 @@ using analyzers::Token;
 
 std::string FlagNames(const Token& token) {
   static constexpr std::pair<analyzers::TokenFlag, const char*> kNames[] = {
-      {analyzers::kVariant, "variant"},   {analyzers::kCompoundPart, "part"},
-      {analyzers::kCompoundHead, "head"}, {analyzers::kJoined, "joined"},
-      {analyzers::kGender, "gender"},     {analyzers::kGenderBase, "gender-base"},
-      {analyzers::kStopWord, "stopword"}, {analyzers::kNumeric, "numeric"}};
+      {analyzers::kVariant, "variant"},
+      {analyzers::kCompoundPart, "part"},
+      {analyzers::kCompoundHead, "head"},
+      {analyzers::kJoined, "joined"},
+      {analyzers::kGender, "gender"},
+      {analyzers::kGenderBase, "gender-base"},
+      {analyzers::kStopWord, "stopword"},
+      {analyzers::kNumeric, "numeric"},
+      {analyzers::kDecompoundPart, "decompound"},
+      {analyzers::kCompleted, "completed"}};
   std::string names;
   for (const auto& [flag, name] : kNames) {
     if (!token.Has(flag)) continue;

@@ -197,3 +197,30 @@ TEST_CASE("TermWriter records how the text spells words whose terms differ from 
                                            {"buergerinnen", "bürger*innen"},
                                            {"strassen", "straßen"}});
 }
+
+TEST_CASE("a word finds the compounds it is part of, and whole words rank first") {
+  const TestIndex index({"Das Stadtentwicklungskonzept der Stadt", "Die Entwicklung der Stadt",
+                         "Ein Konzept", "Klimaanpassungsstrategie", "Bürgerbeteiligung"});
+  CHECK(index.Words("Entwicklung") ==
+        Names{"Das Stadtentwicklungskonzept der Stadt", "Die Entwicklung der Stadt"});
+  CHECK(index.Ranked("Entwicklung").front() == "Die Entwicklung der Stadt");
+  CHECK(index.Ranked("Konzept").front() == "Ein Konzept");
+  CHECK(index.Words("Klimaanpassung") == Names{"Klimaanpassungsstrategie"});
+  CHECK(index.Words("Beteiligung") == Names{"Bürgerbeteiligung"});
+  // A compound query matches the whole word first, and documents with all its parts.
+  CHECK(index.Words("Stadtentwicklung") == Names{"Das Stadtentwicklungskonzept der Stadt"});
+  CHECK(index.Ranked("Stadtentwicklungskonzept").front() ==
+        "Das Stadtentwicklungskonzept der Stadt");
+  // Parts are not phrases of their own.
+  CHECK(index.Phrase("Stadt Entwicklung").empty());
+}
+
+TEST_CASE("completed suspended hyphens are found like the words written out") {
+  const TestIndex index({"Koordinierungs- und Transferstelle", "Rad- und Fußverkehr",
+                         "Stadtentwicklung und -planung",
+                         "Bau-, Wohnungs- und Verkehrsministerium"});
+  CHECK(index.Words("Koordinierungsstelle") == Names{"Koordinierungs- und Transferstelle"});
+  CHECK(index.Words("Radverkehr") == Names{"Rad- und Fußverkehr"});
+  CHECK(index.Words("Stadtplanung") == Names{"Stadtentwicklung und -planung"});
+  CHECK(index.Words("Wohnungsministerium") == Names{"Bau-, Wohnungs- und Verkehrsministerium"});
+}

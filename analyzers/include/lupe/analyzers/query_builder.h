@@ -23,11 +23,19 @@ namespace lupe::analyzers {
 //     "Smart-City-Strategie" finds "Smart City-Strategie" and "Smartcitystrategie".
 //   - A phrase matches its words at consecutive positions (exact forms and variants),
 //     or all its words written as one: "Smart City Strategie" finds "SmartCity-Strategie".
+//   - A word also matches where it is a part of a compound (Entwicklung finds
+//     Stadtentwicklungskonzept), and a compound where a document has all its parts in
+//     compounds (Stadtentwicklung finds Stadtentwicklungskonzept); both at kPartWeight,
+//     so whole words rank first. Parts are not matched as separate words: "Klimaanpassung"
+//     does not find "Anpassung an das Klima" (too loose without proximity).
 //   - Stop words are dropped from ForWords() unless the text has nothing else.
 // Thread-safety: const; shareable.
 class QueryBuilder {
  public:
   explicit QueryBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  // Weight of a match as a compound part relative to a whole-word match.
+  static constexpr double kPartWeight = 0.5;
 
   // All words of text must match (AND). An empty Query if text has no words.
   Xapian::Query ForWords(std::string_view text, const TextField& field) const;

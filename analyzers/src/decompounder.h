@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "word_lists.h"
+
+namespace lupe::analyzers {
+
+// Splits German compounds (normalised words, as Normalizer writes them) into the words
+// they are made of. Rules:
+//   1. A compound is two or more parts; between parts a linking element may sit
+//      (Fugenelement: s, es, n, en, er, e, ns): "quartiersentwicklung" -> quartier +
+//      entwicklung, "mobilitaetsstationen" -> mobilitaet + stationen.
+//   2. Every part is a word: a noun of the German word list (written with a capital there)
+//      of at least kMinDictionaryPart bytes, or a word of the project lexicon (any length
+//      from kMinLexiconPart, adjective stems such as "digital" too). The last part may also
+//      be a lower-case word of the list of at least kMinLowerTail bytes ("klimaneutral" ->
+//      klima + neutral). Never "e", "en", "tung".
+//   3. Words never to split (Verwaltung, Erdbeere, ...) and words never to use as a part
+//      (schaft, innen, unter, ...; stop words too) come from the lexicon files.
+//   4. Fewest parts win (the least adventurous reading); each part that is itself a
+//      compound is split again: "stadtentwicklungskonzept" -> stadtentwicklung + konzept
+//      -> stadt + entwicklung + konzept. Ties: a recognised linking element beats a
+//      part that swallows it ("quartier" + s, not "quartiers"); then the longer last part.
+// Thread-safety: immutable after construction; shareable.
+class Decompounder {
+ public:
+  struct Sources {
+    std::string_view word_list;  // one word per line, as written (wngerman's ngerman)
+    std::string_view lexicon;    // analyzers/data/decompound_parts.txt
+    std::string_view keep;       // analyzers/data/decompound_keep.txt: never split these
+    std::string_view not_parts;  // analyzers/data/decompound_not_parts.txt
+  };
+  // Turns a word as written into its normalised form (the analyzer's Normalizer).
+  using Normalise = std::function<std::string(std::string_view)>;
+  Decompounder(const Sources& sources, const StringSet& stop_words, const Normalise& normalise);
+
+  // Appends the parts of word to parts as pairs of bytes (begin, end) into word, in order;
+  // appends nothing if word is no compound. Words over kMaxWordBytes are not split.
+  void Split(std::string_view word, std::string& parts) const;
+
+  std::size_t size() const { return used_; }
+
+  static constexpr std::size_t kMinWordBytes = 6;
+  static constexpr std::size_t kMaxWordBytes = 64;
+  static constexpr std::size_t kMinDictionaryPart = 4;
+  static constexpr std::size_t kMinLexiconPart = 3;
+  static constexpr std::size_t kMinLowerTail = 5;
+
+ private:
+  enum Kind : std::uint8_t { kHead = 1, kTail = 2, kKeep = 4, kBanned = 8 };
+  struct Slot {
+    std::uint32_t hash = 0;  // 0: empty
+    std::uint32_t offset = 0;
+    std::uint8_t length = 0;
+    std::uint8_t kinds = 0;
+  };
+
+  void Add(std::string_view word, std::uint8_t kinds);
+  std::uint8_t Kinds(std::string_view word) const;
+  Slot* Find(std::string_view word, std::uint32_t hash);
+  const Slot* Find(std::string_view word, std::uint32_t hash) const;
+  void Grow();
+  // Splits word into parts without recursing; false if it is no compound.
+  using Parts = std::vector<std::pair<std::size_t, std::size_t>>;
+  bool SplitOnce(std::string_view word, Parts& parts) const;
+  void SplitInto(std::string_view word, std::size_t base, int depth, std::string& parts) const;
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  std::size_t used_ = 0;
+};
+
+}  // namespace lupe::analyzers
