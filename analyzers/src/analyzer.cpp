@@ -148,6 +148,7 @@ class Run {
     std::string text;
     std::string base;
     bool gender = false;
+    bool capitalised = false;  // written with a capital: a noun, perhaps a compound
     std::uint32_t start = 0;
     std::uint32_t end = 0;
   };
@@ -160,6 +161,7 @@ class Run {
     const char16_t* units = text_.data();
     impl_.normalizer.Append(units + word.begin, units + word.base_end, out.text);
     out.gender = word.gender != Word::Gender::kNone;
+    out.capitalised = u_isupper(units[word.begin]) != 0;
     if (out.gender) {
       out.base = out.text;
       out.text += word.gender == Word::Gender::kIn ? "in" : "innen";
@@ -198,7 +200,7 @@ class Run {
       const TokenFlags head = compound && i == 0 ? kCompoundHead : kNoFlags;
       Emit(part_flags | head | (part.gender ? kGender : kNoFlags));
       // The last part of a hyphen chain, or a word, may be a compound written as one.
-      if (i + 1 == count && !part.gender) EmitDecompoundParts();
+      if (i + 1 == count && !part.gender && part.capitalised) EmitDecompoundParts();
       if (count == 1 && first == last) EmitCompletion(first);
       if (part.gender) {
         token_.text = part.base;

@@ -40,6 +40,15 @@ bool IsNoun(std::string_view word) {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// Of two readings of a head with as many parts, the one with the higher preference wins:
+// a lexicon word (gross + stadt, not gros + s; rahmen, not rahm + en), then a linking s
+// (quartier + s, not quartiers), then no linking element.
+int Preference(std::uint8_t kinds, std::string_view link, std::uint8_t lexicon_kind) {
+  const int lexicon = (kinds & lexicon_kind) != 0 ? 4 : 0;
+  if (link == "s" || link == "es") return lexicon + 2;
+  return lexicon + (link.empty() ? 1 : 0);
+}
+
 }  // namespace
 
 Decompounder::Decompounder(const Sources& sources, const StringSet& stop_words,
@@ -48,16 +57,12 @@ Decompounder::Decompounder(const Sources& sources, const StringSet& stop_words,
   for (const auto& fields : ParseWordList(sources.word_list)) {
     const std::string& written = fields.front();
     const std::string word = normalise(written);
-    if (IsNoun(written) && word.size() >= kMinDictionaryPart) {
-      Add(word, kHead | kTail);
-    } else if (!IsNoun(written) && word.size() >= kMinLowerTail) {
-      Add(word, kTail);
-    }
+    if (IsNoun(written) && word.size() >= kMinDictionaryPart) Add(word, kHead | kTail);
   }
   for (const auto& fields : ParseWordList(sources.lexicon)) {
     for (const std::string& field : fields) {
       const std::string word = normalise(field);
-      if (word.size() >= kMinLexiconPart) Add(word, kHead | kTail);
+      if (word.size() >= kMinLexiconPart) Add(word, kHead | kTail | kLexicon);
     }
   }
   for (const auto& fields : ParseWordList(sources.not_parts)) {
@@ -123,6 +128,7 @@ bool Decompounder::SplitOnce(std::string_view word, Parts& parts) const {
   std::array<int, kMaxWordBytes + 1> reach;
   std::array<std::size_t, kMaxWordBytes + 1> part_begin{};
   std::array<std::size_t, kMaxWordBytes + 1> part_end{};
+  std::array<int, kMaxWordBytes + 1> preference{};
   reach.fill(INT_MAX);
   reach[0] = 0;
   for (std::size_t j = 0; j + 2 * kMinLexiconPart <= n; ++j) {
@@ -133,9 +139,10 @@ bool Decompounder::SplitOnce(std::string_view word, Parts& parts) const {
         const std::size_t i = e + link.size();
         if (i + kMinLexiconPart > n || word.compare(e, link.size(), link) != 0) continue;
         const int count = reach[j] + 1;
-        // Equal counts: the longer linking element wins (quartier + s over quartiers).
-        if (count < reach[i] || (count == reach[i] && e < part_end[i])) {
+        const int prefer = Preference(Kinds(word.substr(j, e - j)), link, kLexicon);
+        if (count < reach[i] || (count == reach[i] && prefer > preference[i])) {
           reach[i] = count;
+          preference[i] = prefer;
           part_begin[i] = j;
           part_end[i] = e;
         }
@@ -145,7 +152,8 @@ bool Decompounder::SplitOnce(std::string_view word, Parts& parts) const {
   std::size_t best = 0;
   int best_count = INT_MAX;
   for (std::size_t i = kMinLexiconPart; i + kMinLexiconPart <= n; ++i) {
-    if (reach[i] == INT_MAX || reach[i] + 1 >= best_count) continue;
+    // Equal counts: the shorter last part (besucher + zaehlung, not besuch + erzaehlung).
+    if (reach[i] == INT_MAX || reach[i] + 1 > best_count) continue;
     if ((Kinds(word.substr(i)) & kTail) != 0) {
       best = i;
       best_count = reach[i] + 1;

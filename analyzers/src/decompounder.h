@@ -17,15 +17,16 @@ namespace lupe::analyzers {
 //      entwicklung, "mobilitaetsstationen" -> mobilitaet + stationen.
 //   2. Every part is a word: a noun of the German word list (written with a capital there)
 //      of at least kMinDictionaryPart bytes, or a word of the project lexicon (any length
-//      from kMinLexiconPart, adjective stems such as "digital" too). The last part may also
-//      be a lower-case word of the list of at least kMinLowerTail bytes ("klimaneutral" ->
-//      klima + neutral). Never "e", "en", "tung".
+//      from kMinLexiconPart, adjective and verb stems such as "digital", "förder" too).
+//      Never "e", "en", "tung". (The analyzer splits only words written with a capital,
+//      nouns: "zugewiesen" is no Zug + Wiesen.)
 //   3. Words never to split (Verwaltung, Erdbeere, ...) and words never to use as a part
 //      (schaft, innen, unter, ...; stop words too) come from the lexicon files.
 //   4. Fewest parts win (the least adventurous reading); each part that is itself a
 //      compound is split again: "stadtentwicklungskonzept" -> stadtentwicklung + konzept
-//      -> stadt + entwicklung + konzept. Ties: a recognised linking element beats a
-//      part that swallows it ("quartier" + s, not "quartiers"); then the longer last part.
+//      -> stadt + entwicklung + konzept. Ties: the shorter last part ("besucher" +
+//      "zaehlung", not "besuch" + "erzaehlung"); for a head, a lexicon word, then a linking
+//      s ("quartier" + s, not "quartiers"; but "gross" + "stadt", "rahmen" + "vertrag").
 // Thread-safety: immutable after construction; shareable.
 class Decompounder {
  public:
@@ -49,10 +50,9 @@ class Decompounder {
   static constexpr std::size_t kMaxWordBytes = 64;
   static constexpr std::size_t kMinDictionaryPart = 4;
   static constexpr std::size_t kMinLexiconPart = 3;
-  static constexpr std::size_t kMinLowerTail = 5;
 
  private:
-  enum Kind : std::uint8_t { kHead = 1, kTail = 2, kKeep = 4, kBanned = 8 };
+  enum Kind : std::uint8_t { kHead = 1, kTail = 2, kKeep = 4, kBanned = 8, kLexicon = 16 };
   struct Slot {
     std::uint32_t hash = 0;  // 0: empty
     std::uint32_t offset = 0;
