@@ -4,6 +4,7 @@
 #include <unicode/uversion.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 
 #include "fingerprint.h"
@@ -114,6 +115,25 @@ WordCache& ThreadWordCache(std::uint64_t analyzer_id) {
   return cache;
 }
 
+// A compound part as the word cache keeps it: its bytes in the word and its stem, so that
+// emitting a part needs no lookup of its own. Encoded per part as
+// [begin][end][stem length][stem bytes].
+struct Part {
+  std::size_t begin;
+  std::size_t end;
+  std::string_view stem;
+};
+
+template <typename Fn>
+void ForEachPart(std::string_view encoded, Fn fn) {
+  for (std::size_t i = 0; i + 3 <= encoded.size();) {
+    const auto length = static_cast<unsigned char>(encoded[i + 2]);
+    fn(Part{static_cast<unsigned char>(encoded[i]), static_cast<unsigned char>(encoded[i + 1]),
+            encoded.substr(i + 3, length)});
+    i += 3 + std::size_t{length};
+  }
+}
+
 // The state of one Analyze() call: buffers reused across chunks and tokens.
 class Run {
  public:
@@ -217,7 +237,7 @@ class Run {
 
   // The stem, flags and compound parts of a normalised word, from the filters after
   // normalisation.
-  TokenFlags Classify(std::string_view text, std::string& stem, std::string& parts) const {
+  TokenFlags Classify(std::string_view text, std::string& stem, std::string& parts) {
     TokenFlags flags = impl_.stop_words.contains(text) ? kStopWord : kNoFlags;
     stem.clear();
     parts.clear();
@@ -225,7 +245,17 @@ class Run {
     // Abbreviations and host names ("z.b", "www.ulm.de") are not words to stem.
     if (text.find('.') != std::string_view::npos) return flags;
     impl_.stemmer.Stem(text, stem);
-    impl_.compounds.decompounder->Split(text, parts);
+    split_.clear();
+    impl_.compounds.decompounder->Split(text, split_);
+    for (std::size_t i = 0; i + 1 < split_.size(); i += 2) {
+      const auto begin = static_cast<unsigned char>(split_[i]);
+      const auto end = static_cast<unsigned char>(split_[i + 1]);
+      impl_.stemmer.Stem(text.substr(begin, end - begin), part_stem_);
+      parts.push_back(split_[i]);
+      parts.push_back(split_[i + 1]);
+      parts.push_back(static_cast<char>(std::min<std::size_t>(part_stem_.size(), 255)));
+      parts.append(part_stem_, 0, 255);
+    }
     return flags;
   }
 
@@ -245,12 +275,12 @@ class Run {
     if (parts_.empty()) return;
     word_parts_.swap(parts_);
     word_ = token_.text;
-    for (std::size_t i = 0; i + 1 < word_parts_.size(); i += 2) {
-      const auto begin = static_cast<unsigned char>(word_parts_[i]);
-      const auto end = static_cast<unsigned char>(word_parts_[i + 1]);
-      token_.text.assign(word_, begin, end - begin);
-      Emit(kVariant | kDecompoundPart);
-    }
+    token_.flags = kVariant | kDecompoundPart;
+    ForEachPart(word_parts_, [this](const Part& part) {
+      token_.text.assign(word_, part.begin, part.end - part.begin);
+      token_.stem = part.stem;
+      sink_.OnToken(token_);
+    });
   }
 
   // After the word words_[w] (prepared_[0]): the compound it stands for if it is
@@ -264,13 +294,16 @@ class Run {
     impl_.normalizer.Append(text_.data() + words_[k].begin, text_.data() + words_[k].end, word_);
     if (word_.size() > Analyzer::kMaxTokenBytes) return;
     Lookup(word_, completion_stem_, word_parts_);
-    if (word_parts_.size() < 4) return;  // not a compound: no part to borrow
+    std::size_t parts = 0, second = 0, last = 0;
+    ForEachPart(word_parts_, [&](const Part& part) {
+      if (++parts == 2) second = part.begin;
+      last = part.begin;
+    });
+    if (parts < 2) return;  // not a compound: no part to borrow
     const Prepared& truncated = prepared_[0];
     if (leading) {
-      const auto head = static_cast<unsigned char>(word_parts_[word_parts_.size() - 2]);
-      token_.text = truncated.text + word_.substr(head);
+      token_.text = truncated.text + word_.substr(last);
     } else {
-      const auto second = static_cast<unsigned char>(word_parts_[2]);
       token_.text = word_.substr(0, second) + truncated.text;
     }
     token_.start = truncated.start;
@@ -301,6 +334,8 @@ class Run {
   std::string joined_;
   std::string parts_;       // of the token emitted last
   std::string word_parts_;  // of the word being split or completed
+  std::string split_;
+  std::string part_stem_;
   std::string word_;
   std::string completion_stem_;
   std::uint32_t position_ = 0;

@@ -53,7 +53,7 @@ int Preference(std::uint8_t kinds, std::string_view link, std::uint8_t lexicon_k
 
 Decompounder::Decompounder(const Sources& sources, const StringSet& stop_words,
                            const Normalise& normalise)
-    : slots_(kFirstSlots) {
+    : filter_((std::size_t{1} << 23) / 64), slots_(kFirstSlots) {
   for (const auto& fields : ParseWordList(sources.word_list)) {
     const std::string& written = fields.front();
     const std::string word = normalise(written);
@@ -85,6 +85,7 @@ void Decompounder::Add(std::string_view word, std::uint8_t kinds) {
     ++used_;
   }
   slot->kinds = static_cast<std::uint8_t>(slot->kinds | kinds);
+  filter_[FilterBit(hash) / 64] |= std::uint64_t{1} << (FilterBit(hash) % 64);
   if (used_ * 2 > slots_.size()) Grow();
 }
 
@@ -118,7 +119,9 @@ void Decompounder::Grow() {
 
 std::uint8_t Decompounder::Kinds(std::string_view word) const {
   if (word.size() < kMinLexiconPart || word.size() > kMaxWordBytes) return 0;
-  const std::uint8_t kinds = Find(word, HashOf(word))->kinds;
+  const std::uint32_t hash = HashOf(word);
+  if ((filter_[FilterBit(hash) / 64] & (std::uint64_t{1} << (FilterBit(hash) % 64))) == 0) return 0;
+  const std::uint8_t kinds = Find(word, hash)->kinds;
   return (kinds & kBanned) != 0 ? static_cast<std::uint8_t>(kBanned) : kinds;
 }
 

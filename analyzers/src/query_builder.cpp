@@ -19,6 +19,25 @@ struct Unit {
   bool stop_word = true;
 };
 
+// text with the first letter of every word in upper case (ASCII and ä, ö, ü; same byte
+// length). People type queries in lower case, and the analyzer splits only capitalised
+// words (nouns) into compound parts: in a query, case says nothing about the word class.
+std::string Capitalised(std::string_view text) {
+  std::string out(text);
+  bool word_start = true;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (word_start && c >= 'a' && c <= 'z') {
+      out[i] = static_cast<char>(c - 'a' + 'A');
+    } else if (word_start && c == 0xC3 && i + 1 < out.size() &&
+               (out[i + 1] == '\xA4' || out[i + 1] == '\xB6' || out[i + 1] == '\xBC')) {
+      out[i + 1] = static_cast<char>(out[i + 1] - 0x20);  // ä ö ü -> Ä Ö Ü
+    }
+    word_start = c == ' ' || c == '"' || c == '(' || c == '-' || c == '\t' || c == '\n';
+  }
+  return out;
+}
+
 std::vector<Unit> Units(const std::vector<Token>& tokens) {
   std::vector<Unit> units;
   for (const Token& token : tokens) {
@@ -102,7 +121,7 @@ Xapian::Query UnitQuery(const TextField& field, const Unit& unit) {
 }  // namespace
 
 Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {
-  const std::vector<Token> tokens = analyzer_.Analyze(text);
+  const std::vector<Token> tokens = analyzer_.Analyze(Capitalised(text));
   const std::vector<Unit> units = Units(tokens);
   bool only_stop_words = true;
   for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;

@@ -29,7 +29,7 @@ class WordCache {
   // parts: at most kMaxPartsBytes bytes (longer ones are not cached).
   void Insert(std::string_view word, std::string_view stem, TokenFlags flags,
               std::string_view parts = {});
-  static constexpr std::size_t kMaxPartsBytes = 63;
+  static constexpr std::size_t kMaxPartsBytes = 255;
   void Clear();
 
  private:

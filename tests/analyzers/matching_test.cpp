@@ -209,6 +209,8 @@ TEST_CASE("a word finds the compounds it is part of, and whole words rank first"
   CHECK(index.Words("Beteiligung") == Names{"Bürgerbeteiligung"});
   // A compound query matches the whole word first, and documents with all its parts.
   CHECK(index.Words("Stadtentwicklung") == Names{"Das Stadtentwicklungskonzept der Stadt"});
+  CHECK(index.Words("stadtentwicklung") == Names{"Das Stadtentwicklungskonzept der Stadt"});
+  CHECK(index.Words("klimaanpassung") == Names{"Klimaanpassungsstrategie"});
   CHECK(index.Ranked("Stadtentwicklungskonzept").front() ==
         "Das Stadtentwicklungskonzept der Stadt");
   // Parts are not phrases of their own.

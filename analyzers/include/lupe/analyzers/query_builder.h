@@ -27,7 +27,8 @@ namespace lupe::analyzers {
 //     Stadtentwicklungskonzept), and a compound where a document has all its parts in
 //     compounds (Stadtentwicklung finds Stadtentwicklungskonzept); both at kPartWeight,
 //     so whole words rank first. Parts are not matched as separate words: "Klimaanpassung"
-//     does not find "Anpassung an das Klima" (too loose without proximity).
+//     does not find "Anpassung an das Klima" (too loose without proximity). Query words
+//     are split whatever their case ("stadtentwicklung" as "Stadtentwicklung").
 //   - Stop words are dropped from ForWords() unless the text has nothing else.
 // Thread-safety: const; shareable.
 class QueryBuilder {
