@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "compound_parts.h"
 #include "fingerprint.h"
 #include "normalizer.h"
 #include "segmenter.h"
@@ -115,30 +116,18 @@ WordCache& ThreadWordCache(std::uint64_t analyzer_id) {
   return cache;
 }
 
-// A compound part as the word cache keeps it: its bytes in the word and its stem, so that
-// emitting a part needs no lookup of its own. Encoded per part as
-// [begin][end][stem length][stem bytes].
-struct Part {
-  std::size_t begin;
-  std::size_t end;
-  std::string_view stem;
-};
-
-template <typename Fn>
-void ForEachPart(std::string_view encoded, Fn fn) {
-  for (std::size_t i = 0; i + 3 <= encoded.size();) {
-    const auto length = static_cast<unsigned char>(encoded[i + 2]);
-    fn(Part{static_cast<unsigned char>(encoded[i]), static_cast<unsigned char>(encoded[i + 1]),
-            encoded.substr(i + 3, length)});
-    i += 3 + std::size_t{length};
-  }
-}
+// Cached with a word whose compound parts were looked for (words are split lazily, only
+// where a capitalised occurrence asks for them): not a token flag, never emitted.
+constexpr TokenFlags kPartsKnown = 1 << 15;
 
 // The state of one Analyze() call: buffers reused across chunks and tokens.
 class Run {
  public:
   Run(const Analyzer::Impl& impl, TokenSink& sink)
-      : impl_(impl), sink_(sink), cache_(ThreadWordCache(impl.id)) {}
+      : impl_(impl),
+        sink_(sink),
+        cache_(ThreadWordCache(impl.id)),
+        encoder_(*impl.compounds.decompounder, impl.stemmer) {}
 
   // Analyses the next chunk. cut_before / cut_after: the chunk starts / ends inside a
   // run of text without white space; a word touching such a cut is a fragment of one
@@ -235,48 +224,47 @@ class Run {
     }
   }
 
-  // The stem, flags and compound parts of a normalised word, from the filters after
-  // normalisation.
-  TokenFlags Classify(std::string_view text, std::string& stem, std::string& parts) {
+  // The stem and flags of a normalised word, from the filters after normalisation.
+  // Numbers and abbreviations are never compounds: their (no) parts are known.
+  TokenFlags Classify(std::string_view text, std::string& stem) const {
     TokenFlags flags = impl_.stop_words.contains(text) ? kStopWord : kNoFlags;
     stem.clear();
-    parts.clear();
-    if (HasDigit(text)) return flags | kNumeric;
+    if (HasDigit(text)) return flags | kNumeric | kPartsKnown;
     // Abbreviations and host names ("z.b", "www.ulm.de") are not words to stem.
-    if (text.find('.') != std::string_view::npos) return flags;
+    if (text.find('.') != std::string_view::npos) return flags | kPartsKnown;
     impl_.stemmer.Stem(text, stem);
-    split_.clear();
-    impl_.compounds.decompounder->Split(text, split_);
-    for (std::size_t i = 0; i + 1 < split_.size(); i += 2) {
-      const auto begin = static_cast<unsigned char>(split_[i]);
-      const auto end = static_cast<unsigned char>(split_[i + 1]);
-      impl_.stemmer.Stem(text.substr(begin, end - begin), part_stem_);
-      parts.push_back(split_[i]);
-      parts.push_back(split_[i + 1]);
-      parts.push_back(static_cast<char>(std::min<std::size_t>(part_stem_.size(), 255)));
-      parts.append(part_stem_, 0, 255);
-    }
     return flags;
   }
 
-  // What the filters say about a normalised word, from this thread's cache.
+  // What the filters say about a normalised word, from this thread's cache; parts as far
+  // as known (kPartsKnown).
   TokenFlags Lookup(std::string_view text, std::string& stem, std::string& parts) {
     TokenFlags flags = kNoFlags;
     if (!cache_.Find(text, stem, flags, &parts)) {
-      flags = Classify(text, stem, parts);
+      flags = Classify(text, stem);
+      parts.clear();
       cache_.Insert(text, stem, flags, parts);
     }
     return flags;
   }
 
+  // The compound parts of a word Lookup() described: split now if not known yet.
+  void KnowParts(std::string_view text, std::string_view stem, TokenFlags flags,
+                 std::string& parts) {
+    if ((flags & kPartsKnown) != 0) return;
+    encoder_.Encode(text, cache_, parts);
+    cache_.Update(text, stem, flags | kPartsKnown, parts);
+  }
+
   // After a word: its parts if it is a compound (Decompounder), as variants at its
   // position with its offsets.
   void EmitDecompoundParts() {
+    KnowParts(token_.text, token_.stem, word_flags_, parts_);
     if (parts_.empty()) return;
     word_parts_.swap(parts_);
     word_ = token_.text;
     token_.flags = kVariant | kDecompoundPart;
-    ForEachPart(word_parts_, [this](const Part& part) {
+    ForEachCompoundPart(word_parts_, [this](const CompoundPart& part) {
       token_.text.assign(word_, part.begin, part.end - part.begin);
       token_.stem = part.stem;
       sink_.OnToken(token_);
@@ -286,6 +274,7 @@ class Run {
   // After the word words_[w] (prepared_[0]): the compound it stands for if it is
   // truncated by a suspended hyphen ("Rad- und Fußverkehr" -> radverkehr).
   void EmitCompletion(std::size_t w) {
+    if (!HyphenBeside(text_, words_[w])) return;
     std::size_t k = LeadingCompletion(text_, words_, w);
     const bool leading = k != kNoWord;
     if (!leading) k = TrailingCompletion(text_, words_, w);
@@ -293,9 +282,10 @@ class Run {
     word_.clear();
     impl_.normalizer.Append(text_.data() + words_[k].begin, text_.data() + words_[k].end, word_);
     if (word_.size() > Analyzer::kMaxTokenBytes) return;
-    Lookup(word_, completion_stem_, word_parts_);
+    const TokenFlags flags = Lookup(word_, completion_stem_, word_parts_);
+    KnowParts(word_, completion_stem_, flags, word_parts_);
     std::size_t parts = 0, second = 0, last = 0;
-    ForEachPart(word_parts_, [&](const Part& part) {
+    ForEachCompoundPart(word_parts_, [&](const CompoundPart& part) {
       if (++parts == 2) second = part.begin;
       last = part.begin;
     });
@@ -315,10 +305,11 @@ class Run {
     return text.find_first_of("0123456789") != std::string_view::npos;
   }
 
-  // Emits token_ at the current position; leaves its compound parts in parts_.
+  // Emits token_ at the current position; leaves its cached flags in word_flags_ and its
+  // compound parts, as far as known, in parts_.
   void Emit(TokenFlags flags) {
-    const TokenFlags word_flags = Lookup(token_.text, token_.stem, parts_);
-    token_.flags = flags | word_flags;
+    word_flags_ = Lookup(token_.text, token_.stem, parts_);
+    token_.flags = flags | (word_flags_ & ~kPartsKnown);
     token_.position = position_;
     sink_.OnToken(token_);
   }
@@ -334,8 +325,8 @@ class Run {
   std::string joined_;
   std::string parts_;       // of the token emitted last
   std::string word_parts_;  // of the word being split or completed
-  std::string split_;
-  std::string part_stem_;
+  TokenFlags word_flags_ = kNoFlags;
+  CompoundPartsEncoder encoder_;
   std::string word_;
   std::string completion_stem_;
   std::uint32_t position_ = 0;

@@ -22,6 +22,13 @@ namespace lupe::analyzers {
 // Thread-safety: stateless functions.
 inline constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
 
+// False if words[w] has no hyphen beside it: the cheap test before the two below.
+inline bool HyphenBeside(const Utf16Text& text, const Word& word) {
+  auto hyphen = [](char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2011'; };
+  return (word.end < text.size() && hyphen(text[word.end])) ||
+         (word.begin > 0 && hyphen(text[word.begin - 1]));
+}
+
 // The word whose last part completes words[w] (leading form), or kNoWord.
 std::size_t LeadingCompletion(const Utf16Text& text, const std::vector<Word>& words, std::size_t w);
 

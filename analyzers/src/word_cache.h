@@ -30,6 +30,9 @@ class WordCache {
   void Insert(std::string_view word, std::string_view stem, TokenFlags flags,
               std::string_view parts = {});
   static constexpr std::size_t kMaxPartsBytes = 255;
+  // Replaces what is cached for word (or inserts it).
+  void Update(std::string_view word, std::string_view stem, TokenFlags flags,
+              std::string_view parts);
   void Clear();
 
  private:
@@ -41,6 +44,9 @@ class WordCache {
     TokenFlags flags;
   };
   static std::uint64_t Hash(std::string_view word);
+  // The index of word's slot, or kNone.
+  std::size_t FindSlot(std::string_view word, std::uint64_t hash) const;
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   void Grow();
 
   std::vector<Slot> slots_;
