@@ -4,12 +4,16 @@
 #include <unicode/uversion.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 
+#include "compound_parts.h"
 #include "fingerprint.h"
 #include "normalizer.h"
 #include "segmenter.h"
+#include "shared_decompounder.h"
 #include "stemmer.h"
+#include "suspended_hyphens.h"
 #include "utf16_text.h"
 #include "word_cache.h"
 #include "word_grouper.h"
@@ -67,27 +71,33 @@ StringSet NormalisedWords(const Normalizer& normalizer, std::string_view data) {
   return words;
 }
 
-std::string MakeFingerprint(const AnalyzerData& data) {
-  std::string fingerprint = "lupe-de/1";
+std::string MakeFingerprint(const AnalyzerData& data, const std::string& word_list_hash) {
+  std::string fingerprint = "lupe-de/2";
   fingerprint += " unicode=" U_UNICODE_VERSION;
   fingerprint += " snowball=german xapian=" + std::to_string(XAPIAN_MAJOR_VERSION) + "." +
                  std::to_string(XAPIAN_MINOR_VERSION);
-  fingerprint += " data=" + HashHex({data.stop_words, data.umlaut_plurals});
+  fingerprint += " data=" + HashHex({data.stop_words, data.umlaut_plurals, data.decompound_parts,
+                                     data.decompound_keep, data.decompound_not_parts});
+  fingerprint += " words=" + word_list_hash;
   return fingerprint;
 }
 
 }  // namespace
 
 struct Analyzer::Impl {
-  Impl()
+  explicit Impl(const AnalyzerOptions& options)
       : stemmer(NormalisedPairs(normalizer, CompiledAnalyzerData().umlaut_plurals)),
         stop_words(NormalisedWords(normalizer, CompiledAnalyzerData().stop_words)),
-        fingerprint(MakeFingerprint(CompiledAnalyzerData())) {}
+        compounds(LoadDecompounder(
+            options.word_list, stop_words,
+            [this](std::string_view word) { return Normalised(normalizer, word); })),
+        fingerprint(MakeFingerprint(CompiledAnalyzerData(), compounds.word_list_hash)) {}
 
   Normalizer normalizer;
   Segmenter segmenter;
   Stemmer stemmer;
   StringSet stop_words;
+  SharedDecompounder compounds;
   std::string fingerprint;
   std::uint64_t id = next_analyzer_id.fetch_add(1);
 };
@@ -106,11 +116,18 @@ WordCache& ThreadWordCache(std::uint64_t analyzer_id) {
   return cache;
 }
 
+// Cached with a word whose compound parts were looked for (words are split lazily, only
+// where a capitalised occurrence asks for them): not a token flag, never emitted.
+constexpr TokenFlags kPartsKnown = 1 << 15;
+
 // The state of one Analyze() call: buffers reused across chunks and tokens.
 class Run {
  public:
   Run(const Analyzer::Impl& impl, TokenSink& sink)
-      : impl_(impl), sink_(sink), cache_(ThreadWordCache(impl.id)) {}
+      : impl_(impl),
+        sink_(sink),
+        cache_(ThreadWordCache(impl.id)),
+        encoder_(*impl.compounds.decompounder, impl.stemmer) {}
 
   // Analyses the next chunk. cut_before / cut_after: the chunk starts / ends inside a
   // run of text without white space; a word touching such a cut is a fragment of one
@@ -140,6 +157,7 @@ class Run {
     std::string text;
     std::string base;
     bool gender = false;
+    bool capitalised = false;  // written with a capital: a noun, perhaps a compound
     std::uint32_t start = 0;
     std::uint32_t end = 0;
   };
@@ -152,6 +170,7 @@ class Run {
     const char16_t* units = text_.data();
     impl_.normalizer.Append(units + word.begin, units + word.base_end, out.text);
     out.gender = word.gender != Word::Gender::kNone;
+    out.capitalised = u_isupper(units[word.begin]) != 0;
     if (out.gender) {
       out.base = out.text;
       out.text += word.gender == Word::Gender::kIn ? "in" : "innen";
@@ -189,6 +208,9 @@ class Run {
       token_.text = part.text;
       const TokenFlags head = compound && i == 0 ? kCompoundHead : kNoFlags;
       Emit(part_flags | head | (part.gender ? kGender : kNoFlags));
+      // The last part of a hyphen chain, or a word, may be a compound written as one.
+      if (i + 1 == count && !part.gender && part.capitalised) EmitDecompoundParts();
+      if (count == 1 && first == last) EmitCompletion(first);
       if (part.gender) {
         token_.text = part.base;
         Emit(part_flags | kVariant | kGenderBase);
@@ -203,27 +225,91 @@ class Run {
   }
 
   // The stem and flags of a normalised word, from the filters after normalisation.
+  // Numbers and abbreviations are never compounds: their (no) parts are known.
   TokenFlags Classify(std::string_view text, std::string& stem) const {
     TokenFlags flags = impl_.stop_words.contains(text) ? kStopWord : kNoFlags;
     stem.clear();
-    if (HasDigit(text)) return flags | kNumeric;
+    if (HasDigit(text)) return flags | kNumeric | kPartsKnown;
     // Abbreviations and host names ("z.b", "www.ulm.de") are not words to stem.
-    if (text.find('.') != std::string_view::npos) return flags;
+    if (text.find('.') != std::string_view::npos) return flags | kPartsKnown;
     impl_.stemmer.Stem(text, stem);
     return flags;
+  }
+
+  // What the filters say about a normalised word, from this thread's cache; parts as far
+  // as known (kPartsKnown).
+  TokenFlags Lookup(std::string_view text, std::string& stem, std::string& parts) {
+    TokenFlags flags = kNoFlags;
+    if (!cache_.Find(text, stem, flags, &parts)) {
+      flags = Classify(text, stem);
+      parts.clear();
+      cache_.Insert(text, stem, flags, parts);
+    }
+    return flags;
+  }
+
+  // The compound parts of a word Lookup() described: split now if not known yet.
+  void KnowParts(std::string_view text, std::string_view stem, TokenFlags flags,
+                 std::string& parts) {
+    if ((flags & kPartsKnown) != 0) return;
+    encoder_.Encode(text, cache_, parts);
+    cache_.Update(text, stem, flags | kPartsKnown, parts);
+  }
+
+  // After a word: its parts if it is a compound (Decompounder), as variants at its
+  // position with its offsets.
+  void EmitDecompoundParts() {
+    KnowParts(token_.text, token_.stem, word_flags_, parts_);
+    if (parts_.empty()) return;
+    word_parts_.swap(parts_);
+    word_ = token_.text;
+    token_.flags = kVariant | kDecompoundPart;
+    ForEachCompoundPart(word_parts_, [this](const CompoundPart& part) {
+      token_.text.assign(word_, part.begin, part.end - part.begin);
+      token_.stem = part.stem;
+      sink_.OnToken(token_);
+    });
+  }
+
+  // After the word words_[w] (prepared_[0]): the compound it stands for if it is
+  // truncated by a suspended hyphen ("Rad- und Fußverkehr" -> radverkehr).
+  void EmitCompletion(std::size_t w) {
+    if (!HyphenBeside(text_, words_[w])) return;
+    std::size_t k = LeadingCompletion(text_, words_, w);
+    const bool leading = k != kNoWord;
+    if (!leading) k = TrailingCompletion(text_, words_, w);
+    if (k == kNoWord) return;
+    word_.clear();
+    impl_.normalizer.Append(text_.data() + words_[k].begin, text_.data() + words_[k].end, word_);
+    if (word_.size() > Analyzer::kMaxTokenBytes) return;
+    const TokenFlags flags = Lookup(word_, completion_stem_, word_parts_);
+    KnowParts(word_, completion_stem_, flags, word_parts_);
+    std::size_t parts = 0, second = 0, last = 0;
+    ForEachCompoundPart(word_parts_, [&](const CompoundPart& part) {
+      if (++parts == 2) second = part.begin;
+      last = part.begin;
+    });
+    if (parts < 2) return;  // not a compound: no part to borrow
+    const Prepared& truncated = prepared_[0];
+    if (leading) {
+      token_.text = truncated.text + word_.substr(last);
+    } else {
+      token_.text = word_.substr(0, second) + truncated.text;
+    }
+    token_.start = truncated.start;
+    token_.end = truncated.end;
+    if (token_.text.size() <= Analyzer::kMaxTokenBytes) Emit(kVariant | kCompleted);
   }
 
   static bool HasDigit(std::string_view text) {
     return text.find_first_of("0123456789") != std::string_view::npos;
   }
 
+  // Emits token_ at the current position; leaves its cached flags in word_flags_ and its
+  // compound parts, as far as known, in parts_.
   void Emit(TokenFlags flags) {
-    TokenFlags word_flags = kNoFlags;
-    if (!cache_.Find(token_.text, token_.stem, word_flags)) {
-      word_flags = Classify(token_.text, token_.stem);
-      cache_.Insert(token_.text, token_.stem, word_flags);
-    }
-    token_.flags = flags | word_flags;
+    word_flags_ = Lookup(token_.text, token_.stem, parts_);
+    token_.flags = flags | (word_flags_ & ~kPartsKnown);
     token_.position = position_;
     sink_.OnToken(token_);
   }
@@ -237,6 +323,12 @@ class Run {
   std::vector<Prepared> prepared_;
   Token token_;
   std::string joined_;
+  std::string parts_;       // of the token emitted last
+  std::string word_parts_;  // of the word being split or completed
+  TokenFlags word_flags_ = kNoFlags;
+  CompoundPartsEncoder encoder_;
+  std::string word_;
+  std::string completion_stem_;
   std::uint32_t position_ = 0;
 };
 
@@ -251,7 +343,8 @@ class CollectingSink : public TokenSink {
 
 }  // namespace
 
-Analyzer::Analyzer() : impl_(std::make_unique<const Impl>()) {}
+Analyzer::Analyzer() : Analyzer(AnalyzerOptions()) {}
+Analyzer::Analyzer(const AnalyzerOptions& options) : impl_(std::make_unique<const Impl>(options)) {}
 Analyzer::~Analyzer() = default;
 
 void Analyzer::Analyze(std::string_view text, TokenSink& sink) const {

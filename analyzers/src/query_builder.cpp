@@ -8,7 +8,8 @@ namespace {
 // The tokens of one position of a query text.
 struct Slot {
   std::vector<const Token*> tokens;
-  bool stop_word = true;  // every original token here is a stop word
+  std::vector<const Token*> parts;  // the compound parts of the word (kDecompoundPart)
+  bool stop_word = true;            // every original token here is a stop word
 };
 
 // A word of the query: one slot, or the slots of a hyphenated compound.
@@ -18,11 +19,34 @@ struct Unit {
   bool stop_word = true;
 };
 
+// text with the first letter of every word in upper case (ASCII and ä, ö, ü; same byte
+// length). People type queries in lower case, and the analyzer splits only capitalised
+// words (nouns) into compound parts: in a query, case says nothing about the word class.
+std::string Capitalised(std::string_view text) {
+  std::string out(text);
+  bool word_start = true;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (word_start && c >= 'a' && c <= 'z') {
+      out[i] = static_cast<char>(c - 'a' + 'A');
+    } else if (word_start && c == 0xC3 && i + 1 < out.size() &&
+               (out[i + 1] == '\xA4' || out[i + 1] == '\xB6' || out[i + 1] == '\xBC')) {
+      out[i + 1] = static_cast<char>(out[i + 1] - 0x20);  // ä ö ü -> Ä Ö Ü
+    }
+    word_start = c == ' ' || c == '"' || c == '(' || c == '-' || c == '\t' || c == '\n';
+  }
+  return out;
+}
+
 std::vector<Unit> Units(const std::vector<Token>& tokens) {
   std::vector<Unit> units;
   for (const Token& token : tokens) {
     if (token.Has(kJoined)) {
       if (!units.empty()) units.back().joined = &token;
+      continue;
+    }
+    if (token.Has(kDecompoundPart)) {
+      if (!units.empty()) units.back().slots.back().parts.push_back(&token);
       continue;
     }
     if (token.Has(kVariant)) {
@@ -47,7 +71,12 @@ Xapian::Query ExactTerm(const TextField& field, const Token& token) {
   return Xapian::Query(schema::ExactTerm(field, token.text));
 }
 
-// Exact or stem term of every token in the slot (as options allow).
+Xapian::Query PartMatch(Xapian::Query query) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, QueryBuilder::kPartWeight);
+}
+
+// Exact or stem term of every token in the slot; at lower weight, the word as a part of
+// compounds, and all parts of the word if it is a compound (as options allow).
 Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
                             const QueryBuilder::Options& options) {
   std::vector<Xapian::Query> alternatives;
@@ -56,7 +85,16 @@ Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
     if (options.stems && !token->stem.empty()) {
       alternatives.emplace_back(schema::StemTerm(field, token->stem));
     }
+    if (options.parts && !token->stem.empty()) {
+      alternatives.push_back(PartMatch(Xapian::Query(schema::PartTerm(field, token->stem))));
+    }
     if (!options.variants) break;  // the first token is the word itself
+  }
+  if (options.parts && slot.parts.size() > 1) {
+    std::vector<Xapian::Query> parts;
+    for (const Token* part : slot.parts) parts.emplace_back(schema::PartTerm(field, part->stem));
+    alternatives.push_back(
+        PartMatch(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end())));
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -84,13 +122,13 @@ Xapian::Query UnitQuery(const TextField& field, const Unit& unit,
   Xapian::Query parts = Phrase(positions);
   if (!unit.joined || !options.variants) return parts;
   return Xapian::Query(Xapian::Query::OP_OR, parts,
-                       SlotWordQuery(field, Slot{{unit.joined}, false}, options));
+                       SlotWordQuery(field, Slot{{unit.joined}, {}, false}, options));
 }
 
 }  // namespace
 
 Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {
-  const std::vector<Token> tokens = analyzer_.Analyze(text);
+  const std::vector<Token> tokens = analyzer_.Analyze(Capitalised(text));
   const std::vector<Unit> units = Units(tokens);
   bool only_stop_words = true;
   for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;

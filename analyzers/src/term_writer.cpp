@@ -79,14 +79,20 @@ class DocumentSink : public TokenSink {
         document_(document),
         exact_(schema::ExactTerm(field, "")),
         stem_(schema::StemTerm(field, "")),
+        part_(schema::PartTerm(field, "")),
         exact_prefix_(exact_.size()),
         stem_prefix_(stem_.size()),
+        part_prefix_(part_.size()),
         text_(text),
         anchors_(outputs.anchors),
         spellings_(outputs.spellings) {}
 
   void OnToken(const Token& token) override {
     const Xapian::termpos position = placement_.first_position + token.position;
+    if (token.Has(kDecompoundPart)) {
+      if (!token.stem.empty()) part_counts_.Add(token.stem);
+      return;
+    }
     exact_.resize(exact_prefix_);
     exact_ += token.text;
     document_.add_posting(exact_, position, placement_.wdf_inc);
@@ -103,6 +109,11 @@ class DocumentSink : public TokenSink {
       stem_.resize(stem_prefix_);
       stem_ += stem;
       document_.add_term(stem_, count * placement_.wdf_inc);
+    });
+    part_counts_.ForEach([this](std::string_view stem, Xapian::termcount count) {
+      part_.resize(part_prefix_);
+      part_ += stem;
+      document_.add_term(part_, count * placement_.wdf_inc);
     });
   }
 
@@ -126,15 +137,18 @@ class DocumentSink : public TokenSink {
   // lower case. Words of ASCII letters and digits are skipped without looking further:
   // their lower case is their term.
   void MaybeSpelling(const Token& token) {
-    if (token.Has(kGenderBase) || token.Has(kNumeric) || token.Has(kStopWord)) return;
+    if (token.Has(kGenderBase) || token.Has(kNumeric) || token.Has(kStopWord) ||
+        token.Has(kCompleted)) {
+      return;
+    }
     const std::string_view written = text_.substr(token.start, token.end - token.start);
     const bool plain = std::all_of(written.begin(), written.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     });
     if (plain || spellings_->count(token.text) != 0) return;
     std::string lower;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(written.data(),
-                                                  static_cast<std::int32_t>(written.size())))
+    icu::UnicodeString::fromUTF8(
+        icu::StringPiece(written.data(), static_cast<std::int32_t>(written.size())))
         .toLower(icu::Locale::getGerman())
         .toUTF8String(lower);
     if (lower != token.text) spellings_->emplace(token.text, std::move(lower));
@@ -144,10 +158,13 @@ class DocumentSink : public TokenSink {
   Xapian::Document& document_;
   std::string exact_;
   std::string stem_;
+  std::string part_;
   std::size_t exact_prefix_;
   std::size_t stem_prefix_;
+  std::size_t part_prefix_;
   Xapian::termpos next_position_ = 0;
   StringCounter stem_counts_;
+  StringCounter part_counts_;
   std::string_view text_;
   std::vector<schema::Anchor>* anchors_;
   TermWriter::Spellings* spellings_;

@@ -18,22 +18,52 @@ std::uint64_t WordCache::Hash(std::string_view word) {
   return std::hash<std::string_view>{}(word) | 1;
 }
 
-bool WordCache::Find(std::string_view word, std::string& stem, TokenFlags& flags) const {
-  const std::uint64_t hash = Hash(word);
+std::size_t WordCache::FindSlot(std::string_view word, std::uint64_t hash) const {
   for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
-    if (slot.hash == 0) return false;
+    if (slot.hash == 0) return kNone;
     if (slot.hash != hash || slot.word_length != word.size()) continue;
-    const char* key = arena_.data() + slot.offset;
-    if (std::memcmp(key, word.data(), word.size()) != 0) continue;
-    stem.assign(key + slot.word_length, slot.stem_length);
-    flags = slot.flags;
-    return true;
+    if (std::memcmp(arena_.data() + slot.offset, word.data(), word.size()) == 0) return i;
   }
 }
 
-void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags flags) {
-  if (word.size() > 255 || stem.size() > 255) return;
+bool WordCache::Find(std::string_view word, std::string& stem, TokenFlags& flags,
+                     std::string* parts) const {
+  const std::size_t i = FindSlot(word, Hash(word));
+  if (i == kNone) return false;
+  const Slot& slot = slots_[i];
+  const char* key = arena_.data() + slot.offset;
+  stem.assign(key + slot.word_length, slot.stem_length);
+  flags = slot.flags;
+  if (parts != nullptr) {
+    const char* length = key + slot.word_length + slot.stem_length;
+    parts->assign(length + 1, static_cast<unsigned char>(*length));
+  }
+  return true;
+}
+
+void WordCache::Update(std::string_view word, std::string_view stem, TokenFlags flags,
+                       std::string_view parts) {
+  const std::size_t i = FindSlot(word, Hash(word));
+  if (i == kNone || arena_.size() > kMaxArenaBytes || stem.size() > 255 ||
+      parts.size() > kMaxPartsBytes) {
+    if (i == kNone) Insert(word, stem, flags, parts);
+    return;
+  }
+  // The new entry goes to the end of the arena; the old bytes stay unused until Clear().
+  Slot& slot = slots_[i];
+  slot.offset = static_cast<std::uint32_t>(arena_.size());
+  slot.stem_length = static_cast<std::uint8_t>(stem.size());
+  slot.flags = flags;
+  arena_.append(word);
+  arena_.append(stem);
+  arena_.push_back(static_cast<char>(parts.size()));
+  arena_.append(parts);
+}
+
+void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags flags,
+                       std::string_view parts) {
+  if (word.size() > 255 || stem.size() > 255 || parts.size() > kMaxPartsBytes) return;
   if (arena_.size() > kMaxArenaBytes) Clear();
   if (used_ >= slots_.size() / 2) {
     if (slots_.size() < kMaxSlots) {
@@ -50,6 +80,8 @@ void WordCache::Insert(std::string_view word, std::string_view stem, TokenFlags 
            static_cast<std::uint8_t>(stem.size()), flags};
   arena_.append(word);
   arena_.append(stem);
+  arena_.push_back(static_cast<char>(parts.size()));
+  arena_.append(parts);
   ++used_;
 }
 

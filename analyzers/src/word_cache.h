@@ -10,7 +10,8 @@
 namespace lupe::analyzers {
 
 // A bounded cache from a normalised word to what the filters after normalisation say
-// about it (its stem and flags such as kStopWord). Stemming and list lookups cost far
+// about it (its stem, flags such as kStopWord, and its compound parts as Decompounder
+// writes them). Stemming and list lookups cost far
 // more than this lookup, and word frequencies are Zipfian, so most tokens hit.
 //
 // Open addressing over a power-of-two table of 16-byte slots, keys and stems in one
@@ -22,20 +23,30 @@ class WordCache {
  public:
   WordCache();
 
-  // If word is cached, sets stem and flags and returns true.
-  bool Find(std::string_view word, std::string& stem, TokenFlags& flags) const;
-  void Insert(std::string_view word, std::string_view stem, TokenFlags flags);
+  // If word is cached, sets stem and flags (and parts, if given) and returns true.
+  bool Find(std::string_view word, std::string& stem, TokenFlags& flags,
+            std::string* parts = nullptr) const;
+  // parts: at most kMaxPartsBytes bytes (longer ones are not cached).
+  void Insert(std::string_view word, std::string_view stem, TokenFlags flags,
+              std::string_view parts = {});
+  static constexpr std::size_t kMaxPartsBytes = 255;
+  // Replaces what is cached for word (or inserts it).
+  void Update(std::string_view word, std::string_view stem, TokenFlags flags,
+              std::string_view parts);
   void Clear();
 
  private:
   struct Slot {
-    std::uint64_t hash;  // 0: empty
-    std::uint32_t offset;
+    std::uint64_t hash;    // 0: empty
+    std::uint32_t offset;  // word, stem, one byte of parts length, parts
     std::uint8_t word_length;
     std::uint8_t stem_length;
     TokenFlags flags;
   };
   static std::uint64_t Hash(std::string_view word);
+  // The index of word's slot, or kNone.
+  std::size_t FindSlot(std::string_view word, std::uint64_t hash) const;
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   void Grow();
 
   std::vector<Slot> slots_;

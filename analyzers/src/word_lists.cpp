@@ -30,10 +30,14 @@ namespace lupe::analyzers {
 namespace data {
 extern const std::string_view kStopWords;
 extern const std::string_view kUmlautPlurals;
+extern const std::string_view kDecompoundParts;
+extern const std::string_view kDecompoundKeep;
+extern const std::string_view kDecompoundNotParts;
 }  // namespace data
 
 const AnalyzerData& CompiledAnalyzerData() {
-  static const AnalyzerData kData{data::kStopWords, data::kUmlautPlurals};
+  static const AnalyzerData kData{data::kStopWords, data::kUmlautPlurals, data::kDecompoundParts,
+                                  data::kDecompoundKeep, data::kDecompoundNotParts};
   return kData;
 }
 

@@ -25,6 +25,9 @@ std::vector<std::vector<std::string>> ParseWordList(std::string_view data);
 struct AnalyzerData {
   std::string_view stop_words;
   std::string_view umlaut_plurals;
+  std::string_view decompound_parts;
+  std::string_view decompound_keep;
+  std::string_view decompound_not_parts;
 };
 const AnalyzerData& CompiledAnalyzerData();
 

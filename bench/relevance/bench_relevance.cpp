@@ -62,10 +62,11 @@ void RunLupe(const std::string& index, const std::vector<Record>& queries,
   const lupe::analyzers::Analyzer analyzer;
   const Xapian::Database database(index);
   const Configuration configurations[] = {
-      {"lupe-exact", {false, false}, false},    // no stemming
-      {"lupe-stem", {true, false}, false},      // + stemming
-      {"lupe-variants", {true, true}, false},   // + the analyzer's variants
-      {"lupe-all", {true, true}, true},         // + abbreviations and synonyms
+      {"lupe-exact", {false, false, false}, false},      // no stemming
+      {"lupe-stem", {true, false, false}, false},        // + stemming
+      {"lupe-variants", {true, true, false}, false},     // + the analyzer's variants
+      {"lupe-decompound", {true, true, true}, false},    // + compound parts
+      {"lupe-all", {true, true, true}, true},            // + abbreviations and synonyms
   };
   for (const Configuration& configuration : configurations) {
     lupe::search::SearchdConfig config;  // the defaults, unless the environment says

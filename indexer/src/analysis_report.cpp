@@ -12,10 +12,16 @@ using analyzers::Token;
 
 std::string FlagNames(const Token& token) {
   static constexpr std::pair<analyzers::TokenFlag, const char*> kNames[] = {
-      {analyzers::kVariant, "variant"},   {analyzers::kCompoundPart, "part"},
-      {analyzers::kCompoundHead, "head"}, {analyzers::kJoined, "joined"},
-      {analyzers::kGender, "gender"},     {analyzers::kGenderBase, "gender-base"},
-      {analyzers::kStopWord, "stopword"}, {analyzers::kNumeric, "numeric"}};
+      {analyzers::kVariant, "variant"},
+      {analyzers::kCompoundPart, "part"},
+      {analyzers::kCompoundHead, "head"},
+      {analyzers::kJoined, "joined"},
+      {analyzers::kGender, "gender"},
+      {analyzers::kGenderBase, "gender-base"},
+      {analyzers::kStopWord, "stopword"},
+      {analyzers::kNumeric, "numeric"},
+      {analyzers::kDecompoundPart, "decompound"},
+      {analyzers::kCompleted, "completed"}};
   std::string names;
   for (const auto& [flag, name] : kNames) {
     if (!token.Has(flag)) continue;
@@ -46,8 +52,12 @@ void WriteAnalysisReport(const analyzers::Analyzer& analyzer, std::string_view t
     const std::string bytes = std::to_string(token.start) + "-" + std::to_string(token.end);
     std::string source(text.substr(token.start, token.end - token.start));
     out << std::setw(5) << token.position << std::setw(14) << bytes
-        << Padded('"' + source + '"', 28) << std::setw(24) << FlagNames(token)
-        << analyzers::schema::ExactTerm(analyzers::schema::kBody, token.text);
+        << Padded('"' + source + '"', 28) << std::setw(24) << FlagNames(token);
+    if (token.Has(analyzers::kDecompoundPart)) {  // TermWriter writes only its part term
+      out << analyzers::schema::PartTerm(analyzers::schema::kBody, token.stem) << '\n';
+      continue;
+    }
+    out << analyzers::schema::ExactTerm(analyzers::schema::kBody, token.text);
     if (!token.stem.empty()) {
       out << ' ' << analyzers::schema::StemTerm(analyzers::schema::kBody, token.stem);
     }

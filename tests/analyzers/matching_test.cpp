@@ -21,7 +21,7 @@ namespace {
 class TestIndex {
  public:
   explicit TestIndex(const std::vector<std::string>& texts,
-                     lupe::analyzers::QueryBuilder::Options options = {true, true})
+                     lupe::analyzers::QueryBuilder::Options options = {true, true, true})
       : database_(std::string(), Xapian::DB_BACKEND_INMEMORY),
         writer_(analyzer_),
         builder_(analyzer_, options) {
@@ -199,16 +199,48 @@ TEST_CASE("TermWriter records how the text spells words whose terms differ from 
                                            {"strassen", "straßen"}});
 }
 
-TEST_CASE("query options leave out stems or variants, to measure what they contribute") {
+TEST_CASE("query options leave out stems, variants or parts, to measure what they contribute") {
   const std::vector<std::string> texts = {"Strategien", "Strategie", "Bürger*innen",
                                           "Bürger", "Smart-City", "Smartcity"};
   CHECK(TestIndex(texts).Words("Strategie") == Names{"Strategien", "Strategie"});
   CHECK(TestIndex(texts).Words("Bürger*innen") == Names{"Bürger*innen", "Bürger"});
   CHECK(TestIndex(texts).Words("Smart-City") == Names{"Smart-City", "Smartcity"});
-  const TestIndex exact(texts, {false, true});
+  const TestIndex exact(texts, {false, true, true});
   CHECK(exact.Words("Strategie") == Names{"Strategie"});
-  const TestIndex plain(texts, {true, false});
+  const TestIndex plain(texts, {true, false, true});
   CHECK(plain.Words("Strategie") == Names{"Strategien", "Strategie"});
   CHECK(plain.Words("Bürger*innen") == Names{"Bürger*innen"});
   CHECK(plain.Words("Smart-City") == Names{"Smart-City"});
+  const TestIndex whole({"Das Stadtentwicklungskonzept der Stadt", "Die Entwicklung"},
+                        {true, true, false});
+  CHECK(whole.Words("Entwicklung") == Names{"Die Entwicklung"});
+}
+
+TEST_CASE("a word finds the compounds it is part of, and whole words rank first") {
+  const TestIndex index({"Das Stadtentwicklungskonzept der Stadt", "Die Entwicklung der Stadt",
+                         "Ein Konzept", "Klimaanpassungsstrategie", "Bürgerbeteiligung"});
+  CHECK(index.Words("Entwicklung") ==
+        Names{"Das Stadtentwicklungskonzept der Stadt", "Die Entwicklung der Stadt"});
+  CHECK(index.Ranked("Entwicklung").front() == "Die Entwicklung der Stadt");
+  CHECK(index.Ranked("Konzept").front() == "Ein Konzept");
+  CHECK(index.Words("Klimaanpassung") == Names{"Klimaanpassungsstrategie"});
+  CHECK(index.Words("Beteiligung") == Names{"Bürgerbeteiligung"});
+  // A compound query matches the whole word first, and documents with all its parts.
+  CHECK(index.Words("Stadtentwicklung") == Names{"Das Stadtentwicklungskonzept der Stadt"});
+  CHECK(index.Words("stadtentwicklung") == Names{"Das Stadtentwicklungskonzept der Stadt"});
+  CHECK(index.Words("klimaanpassung") == Names{"Klimaanpassungsstrategie"});
+  CHECK(index.Ranked("Stadtentwicklungskonzept").front() ==
+        "Das Stadtentwicklungskonzept der Stadt");
+  // Parts are not phrases of their own.
+  CHECK(index.Phrase("Stadt Entwicklung").empty());
+}
+
+TEST_CASE("completed suspended hyphens are found like the words written out") {
+  const TestIndex index({"Koordinierungs- und Transferstelle", "Rad- und Fußverkehr",
+                         "Stadtentwicklung und -planung",
+                         "Bau-, Wohnungs- und Verkehrsministerium"});
+  CHECK(index.Words("Koordinierungsstelle") == Names{"Koordinierungs- und Transferstelle"});
+  CHECK(index.Words("Radverkehr") == Names{"Rad- und Fußverkehr"});
+  CHECK(index.Words("Stadtplanung") == Names{"Stadtentwicklung und -planung"});
+  CHECK(index.Words("Wohnungsministerium") == Names{"Bau-, Wohnungs- und Verkehrsministerium"});
 }

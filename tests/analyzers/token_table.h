@@ -31,9 +31,10 @@ inline std::vector<std::string> Stems(const Analyzer& analyzer, std::string_view
   return stems;
 }
 
-// The single token of a one-word input.
+// The single token of a one-word input (its compound parts aside).
 inline Token OnlyToken(const Analyzer& analyzer, std::string_view input) {
-  const std::vector<Token> tokens = analyzer.Analyze(input);
+  std::vector<Token> tokens = analyzer.Analyze(input);
+  std::erase_if(tokens, [](const Token& token) { return token.Has(kDecompoundPart); });
   if (tokens.size() == 1) return tokens.front();
   Token none;
   none.text.append(std::to_string(tokens.size())).append(" tokens instead of one");

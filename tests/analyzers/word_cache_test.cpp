@@ -27,3 +27,20 @@ TEST_CASE("the word cache finds every word it kept while it grows and starts ove
   }
   CHECK_FALSE(cache.Find("wort", stem, flags));
 }
+
+TEST_CASE("the word cache keeps compound parts and updates an entry in place") {
+  WordCache cache;
+  std::string stem, parts;
+  TokenFlags flags = 0;
+  cache.Insert("radverkehr", "radverkehr", 0);
+  REQUIRE(cache.Find("radverkehr", stem, flags, &parts));
+  CHECK(parts.empty());
+  cache.Update("radverkehr", "radverkehr", 1, std::string("\x00\x03\x03rad", 6));
+  REQUIRE(cache.Find("radverkehr", stem, flags, &parts));
+  CHECK(stem == "radverkehr");
+  CHECK(flags == 1);
+  CHECK(parts == std::string("\x00\x03\x03rad", 6));
+  cache.Update("neu", "neu", 2, "");  // not cached yet: inserted
+  REQUIRE(cache.Find("neu", stem, flags, &parts));
+  CHECK(flags == 2);
+}

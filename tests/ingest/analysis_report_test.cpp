@@ -33,3 +33,16 @@ TEST_CASE("the analysis report lists every token with position, bytes, flags and
   CHECK(lines[4].find("emobilitaet Zemobilitaet") != std::string::npos);
   CHECK(lines[5].find("2    6-16") == 0);
 }
+
+TEST_CASE("the analysis report shows compound parts and completed words with their terms") {
+  const lupe::analyzers::Analyzer analyzer;
+  std::ostringstream out;
+  lupe::ingest::WriteAnalysisReport(analyzer, "Rad- und Fußverkehr", out);
+  const std::vector<std::string> lines = Lines(out.str());
+  REQUIRE(lines.size() == 8);  // fingerprint, header, 6 tokens
+  CHECK(lines[3].find("variant,completed") != std::string::npos);
+  CHECK(lines[3].find("radverkehr Zradverkehr") != std::string::npos);
+  CHECK(lines[6].find("\"Fußverkehr\"") != std::string::npos);
+  CHECK(lines[6].find("variant,decompound") != std::string::npos);
+  CHECK(lines[6].find("XDfuss") != std::string::npos);
+}

@@ -83,7 +83,9 @@ TEST_CASE("a leading minus excludes a word or a phrase") {
   CHECK(f.Search("Wärmeplanung -Entwurf") == Ids{"kiel"});
   CHECK(f.Search("Wärmeplanung -\"erste Fassung\"") == Ids{"kiel"});
   CHECK(f.Search("-Wärmeplanung") == Ids{"ulm", "freiburg"});
-  CHECK(f.Search("Rad-Verkehr") == Ids{});  // a hyphen inside a word is no exclusion
+  // A hyphen inside a word is no exclusion: Rad-Verkehr is radverkehr, which freiburg has
+  // as the completed word of "Rad- und Fußverkehr".
+  CHECK(f.Search("Rad-Verkehr") == Ids{"freiburg"});
 }
 
 TEST_CASE("OR between words makes them alternatives") {

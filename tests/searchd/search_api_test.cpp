@@ -158,7 +158,12 @@ TEST_CASE("a question that matches nowhere as a whole is relaxed to any word, an
       Search(s.daemon, "q=" + Encode("Wie plant eine Stadt den Radverkehr mit Quantencomputern"));
   CHECK(relaxed->getValue<bool>("relaxed"));
   CHECK(relaxed->getValue<std::size_t>("total") > 0);
-  CHECK(Ids(relaxed).front() == "freiburg-radverkehr-2025");
+  // Among the first: since decompounding, Solingen's mobility draft (Stadt-, Rad- and
+  // Verkehr- compounds, matched as parts) can rank above it (issue 5, item 6 tunes weights).
+  const auto ids = Ids(relaxed);
+  INFO((ids.size() > 1 ? ids[0] + " " + ids[1] : std::string()));
+  CHECK(std::find(ids.begin(), ids.begin() + std::min<std::ptrdiff_t>(3, std::ssize(ids)),
+                  "freiburg-radverkehr-2025") != ids.end());
 
   const auto nothing = Search(s.daemon, "q=Quantencomputer");
   CHECK(nothing->getValue<std::size_t>("total") == 0);
@@ -473,8 +478,13 @@ TEST_CASE("snippets mark matches, also through variants, and escape everything e
   CHECK(snippet.find("<mark>Quartier</mark>") != std::string::npos);
   CHECK(snippet.find("<mark>Buerger</mark>") != std::string::npos);
 
-  // Every hit of a corpus search has a snippet with a mark of the query word.
+  // The hits of a corpus search that have the query word itself have a snippet with a mark
+  // of it, and rank first. Hits that have it only inside compounds (Radverkehrskonzept,
+  // "Rad- und Fußverkehr") come after them, unmarked: part terms have no positions.
+  bool marked = true;
   for (const Object::Ptr& hit : Hits(Search(s.daemon, "q=Radverkehr&facets="))) {
-    CHECK(Field(hit, "snippet").find("<mark>Radverkehr") != std::string::npos);
+    const bool mark = Field(hit, "snippet").find("<mark>Radverkehr") != std::string::npos;
+    CHECK((marked || !mark));
+    marked = marked && mark;
   }
 }

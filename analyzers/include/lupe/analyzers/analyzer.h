@@ -17,6 +17,12 @@ class TokenSink {
   virtual void OnToken(const Token& token) = 0;
 };
 
+// Where the analyzer finds what is not compiled into it.
+struct AnalyzerOptions {
+  // The German word list of the decompounder: one word per line (Debian package wngerman).
+  std::string word_list = "/usr/share/dict/ngerman";
+};
+
 // The German analysis chain, the only one in Lupe: the indexer analyses documents and
 // searchd analyses queries with it, so both sides produce the same terms.
 //
@@ -27,6 +33,8 @@ class TokenSink {
 //   -> hyphen filter: Smart-City-Strategie -> parts at consecutive positions + joined word
 //   -> normaliser: NFKC, case folding, ä/ö/ü -> ae/oe/ue, ß -> ss, other diacritics off
 //   -> stemmer: Snowball German on the normalised form, umlaut plurals to singular
+//   -> decompounder: Stadtentwicklungskonzept -> + stadt, entwicklung, konzept (variants)
+//   -> suspended hyphens: "Rad- und Fußverkehr" -> + radverkehr (a variant at "Rad")
 //   -> stop words: flagged, never removed (positions stay for phrases)
 //
 // Thread-safety: an Analyzer is immutable after construction; one instance may be shared
@@ -34,9 +42,12 @@ class TokenSink {
 // thread-local storage and never change results.
 class Analyzer {
  public:
-  // Loads the data files compiled into the library (stop words, umlaut plurals).
-  // Throws lupe::Error(kInternal) if ICU cannot be initialised.
+  // Loads the data files compiled into the library (stop words, umlaut plurals, the
+  // decompounder's lexicon) and the word list named by options (read once per process).
+  // Throws lupe::Error(kConfig) if the word list cannot be read, lupe::Error(kInternal)
+  // if ICU cannot be initialised.
   Analyzer();
+  explicit Analyzer(const AnalyzerOptions& options);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;

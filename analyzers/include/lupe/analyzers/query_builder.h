@@ -23,6 +23,12 @@ namespace lupe::analyzers {
 //     "Smart-City-Strategie" finds "Smart City-Strategie" and "Smartcitystrategie".
 //   - A phrase matches its words at consecutive positions (exact forms and variants),
 //     or all its words written as one: "Smart City Strategie" finds "SmartCity-Strategie".
+//   - A word also matches where it is a part of a compound (Entwicklung finds
+//     Stadtentwicklungskonzept), and a compound where a document has all its parts in
+//     compounds (Stadtentwicklung finds Stadtentwicklungskonzept); both at kPartWeight,
+//     so whole words rank first. Parts are not matched as separate words: "Klimaanpassung"
+//     does not find "Anpassung an das Klima" (too loose without proximity). Query words
+//     are split whatever their case ("stadtentwicklung" as "Stadtentwicklung").
 //   - Stop words are dropped from ForWords() unless the text has nothing else.
 // Thread-safety: const; shareable.
 class QueryBuilder {
@@ -32,11 +38,15 @@ class QueryBuilder {
   struct Options {
     bool stems = true;     // a word also matches its stem term
     bool variants = true;  // ... and its variants (gender base, joined hyphen compound)
+    bool parts = true;     // ... and, at kPartWeight, its occurrences inside compounds
   };
 
   explicit QueryBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
   QueryBuilder(const Analyzer& analyzer, Options options)
       : analyzer_(analyzer), options_(options) {}
+
+  // Weight of a match as a compound part relative to a whole-word match.
+  static constexpr double kPartWeight = 0.5;
 
   // All words of text must match (AND). An empty Query if text has no words.
   Xapian::Query ForWords(std::string_view text, const TextField& field) const;

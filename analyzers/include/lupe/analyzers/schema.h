@@ -14,9 +14,12 @@ namespace lupe::analyzers {
 //
 //   exact term:  <field prefix><token text>        with positions   "strategien", "Sulm"
 //   stem term:   Z<field prefix><token stem>       without positions "Zstrategi", "ZSulm"
+//   part term:   XD<field prefix><part stem>       without positions "XDentwickl"
 //
-// Every token yields both (numeric tokens only the exact term). Variants (joined
-// compounds, gender bases) are terms like any other at the position of their word.
+// Every token yields an exact and a stem term (numeric tokens only the exact term).
+// Variants (joined compounds, gender bases, completed words) are terms like any other at
+// the position of their word. Compound parts (kDecompoundPart) yield only a part term,
+// so a query word can match them apart from, and weighted below, whole words.
 struct TextField {
   std::string_view name;
   std::string_view prefix;  // Xapian term prefix: empty or upper-case letters
@@ -30,6 +33,7 @@ inline constexpr TextField kTitle{"title", "S"};
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kIdPrefix = "Q";     // Q<document id>: one per document
 inline constexpr std::string_view kPathPrefix = "XP";  // XP<source file path>: one per document
+inline constexpr std::string_view kPartPrefix = "XD";  // XD<field prefix><stem of a part>
 
 // Value slots with a fixed meaning; facets use slots from kFirstFacetSlot on.
 inline constexpr Xapian::valueno kDateSlot = 0;     // sortable_serialise(YYYYMMDD), 0 = none
@@ -58,6 +62,13 @@ inline constexpr Xapian::termcount kTitleWeight = 5;
 inline std::string ExactTerm(const TextField& field, std::string_view text) {
   std::string term(field.prefix);
   term += text;
+  return term;
+}
+
+inline std::string PartTerm(const TextField& field, std::string_view stem) {
+  std::string term(kPartPrefix);
+  term += field.prefix;
+  term += stem;
   return term;
 }
 

@@ -18,6 +18,12 @@ enum TokenFlag : std::uint16_t {
   kStopWord = 1 << 5,      // on the shipped stop word list; need not match in free-text queries
   kNumeric = 1 << 6,       // contains a digit (2022, 5g, myk10); never stemmed
   kCompoundHead = 1 << 7,  // the first part of a hyphenated compound (starts a chain)
+  // A part of a compound written as one word, a variant at the word's position with its
+  // offsets: Stadtentwicklungskonzept -> stadt, entwicklung, konzept. Indexed as part terms.
+  kDecompoundPart = 1 << 8,
+  // A word completed across a suspended hyphen, a variant at the position and offsets of
+  // the truncated word: "Rad- und Fußverkehr" -> radverkehr at "Rad".
+  kCompleted = 1 << 9,
 };
 using TokenFlags = std::uint16_t;
 
