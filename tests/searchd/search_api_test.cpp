@@ -488,3 +488,28 @@ TEST_CASE("snippets mark matches, also through variants, and escape everything e
     marked = marked && mark;
   }
 }
+
+TEST_CASE("searches find words inside compounds and completed suspended hyphens") {
+  CorpusDaemon s;
+  s.dir.Write("more/komposita.txt",
+              "Bericht\n\nDer Ausbau der Mobilitätsstationen folgt dem Radverkehrskonzept. Die "
+              "Koordinierungs- und Transferstelle berät zum Rad- und Fußverkehr.");
+  s.dir.Write("more/ganz.txt", "Bericht\n\nJede Station braucht ein Konzept.");
+  REQUIRE(lupe::testing::Run(std::string(LUPE_INDEXER_BINARY) + " --index " +
+                             (s.dir / "index").string() + " add " + (s.dir / "more").string() +
+                             " 2>/dev/null") == 0);
+  std::set<std::string> found;
+  for (int i = 0; i < 50 && found.count("komposita") == 0; ++i) {
+    found = AllIds(s.daemon, "q=Koordinierungsstelle");
+    if (found.count("komposita") == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(found.count("komposita") == 1);
+  CHECK(AllIds(s.daemon, "q=Radverkehr").count("komposita") == 1);
+  // The word alone ranks above its occurrence inside a compound.
+  const auto konzept = Ids(Search(s.daemon, "q=Konzept+Station&per_page=100&facets="));
+  const auto whole = std::find(konzept.begin(), konzept.end(), "ganz");
+  const auto part = std::find(konzept.begin(), konzept.end(), "komposita");
+  REQUIRE(whole != konzept.end());
+  REQUIRE(part != konzept.end());
+  CHECK(whole < part);
+}
