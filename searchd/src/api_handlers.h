@@ -7,11 +7,12 @@
 
 namespace lupe::search {
 
-// Base of the API's handlers: the shared Service, and the CORS origins from its config.
+// Base of the API's handlers: the shared Service, the CORS origins from its config, and
+// its WorkGate (all but /health wait their turn there).
 class ServiceHandler : public JsonHandler {
  public:
   explicit ServiceHandler(const Service& service)
-      : JsonHandler(service.config.cors_origins), service_(service) {}
+      : JsonHandler(service.config.cors_origins, &service.gate), service_(service) {}
 
  protected:
   const Service& service_;
@@ -45,13 +46,18 @@ class SuggestHandler : public ServiceHandler {
   Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
 };
 
-// GET /health: status, document count, index revision, analyzer fingerprint.
-class HealthHandler : public ServiceHandler {
+// GET /health: status, document count, index revision, analyzer fingerprint. Answers at
+// once, also while the work gate has a queue (a busy server is not an unhealthy one).
+class HealthHandler : public JsonHandler {
  public:
-  using ServiceHandler::ServiceHandler;
+  explicit HealthHandler(const Service& service)
+      : JsonHandler(service.config.cors_origins), service_(service) {}
 
  protected:
   Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+
+ private:
+  const Service& service_;
 };
 
 // GET /api/v1/documents/{id}: stored fields and text; 404 if unknown.

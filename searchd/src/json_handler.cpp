@@ -2,6 +2,7 @@
 
 #include <Poco/Net/HTTPRequest.h>
 
+#include <optional>
 #include <sstream>
 
 namespace lupe::search {
@@ -9,11 +10,14 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-void Send(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
-          const Poco::JSON::Object& body) {
+std::string Stringify(const Poco::JSON::Object& body) {
   std::ostringstream json;
   body.stringify(json);
-  const std::string text = json.str();
+  return json.str();
+}
+
+void Send(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
+          const std::string& text) {
   response.setStatusAndReason(status);
   response.setContentType("application/json; charset=utf-8");
   response.setContentLength(static_cast<std::streamsize>(text.size()));
@@ -75,15 +79,22 @@ void JsonHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     response.send();
     return;
   }
+  const auto [status, text] = Answer(request, response);
+  Send(response, status, text);
+}
+
+std::pair<HTTPResponse::HTTPStatus, std::string> JsonHandler::Answer(
+    Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
   try {
-    const Poco::JSON::Object::Ptr body = Handle(request);
-    Send(response, HTTPResponse::HTTP_OK, *body);
+    std::optional<WorkGate::Pass> pass;
+    if (gate_ != nullptr) pass.emplace(*gate_);
+    return {HTTPResponse::HTTP_OK, Stringify(*Handle(request))};
   } catch (const Error& error) {
     if (error.code() == ErrorCode::kNotAllowed) response.set("Allow", "GET, HEAD, OPTIONS");
-    Send(response, StatusOf(error.code()), ErrorBody(error.code(), error.what()));
+    return {StatusOf(error.code()), Stringify(ErrorBody(error.code(), error.what()))};
   } catch (...) {
-    Send(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
-         ErrorBody(ErrorCode::kInternal, "internal error"));
+    return {HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
+            Stringify(ErrorBody(ErrorCode::kInternal, "internal error"))};
   }
 }
 

@@ -12,9 +12,11 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/error.h"
@@ -109,7 +111,10 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     }
     const Searcher searcher(analyzer, config, synonyms.get());
     const Suggester suggester(analyzer);
-    const Service service{index, config, searcher, suggester};
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    WorkGate gate(config.work_slots == 0 ? cores : config.work_slots,
+                  std::chrono::milliseconds(static_cast<long>(config.max_wait_seconds * 1000)));
+    const Service service{index, config, searcher, suggester, gate};
     RaiseOpenFileLimit();
 
     Poco::Net::ServerSocket socket;

@@ -70,6 +70,8 @@ SearchdConfig LoadSearchdConfig(const std::string& path) {
   config.snippet_bytes = ini.Size("snippet_bytes", config.snippet_bytes, 40, 10000);
   config.threads = static_cast<int>(ini.Size("threads", 128, 1, 4096));
   config.queue = static_cast<int>(ini.Size("queue", 512, 1, 65536));
+  config.work_slots = ini.Size("work_slots", config.work_slots, 0, 4096);
+  config.max_wait_seconds = ini.Number("max_wait_seconds", config.max_wait_seconds, 0.001, 3600);
   config.bm25_k1 = ini.Number("bm25_k1", config.bm25_k1, 0, 10);
   config.bm25_b = ini.Number("bm25_b", config.bm25_b, 0, 1);
   config.relax_below =

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <random>
+#include <thread>
 
 #include "support/searchd_daemon.h"
 
@@ -169,4 +170,46 @@ TEST_CASE("a bad [searchd] setting stops searchd with exit 78 naming the key") {
                            config.string() + " --port 0 >/dev/null 2>" +
                            (dir / "err").string()) == 78);
   CHECK(lupe::testing::Run("grep -q 'threads' " + (dir / "err").string()) == 0);
+}
+
+TEST_CASE("with one work slot, concurrent clients all get complete answers in turn") {
+  TempDir dir;
+  const auto config = dir.Write("one.ini", ShippedConfigWith("work_slots = 1\n"));
+  const Daemon daemon(IndexCorpus(dir), {"--config", config.string()});
+  const Reply alone = daemon.Request("GET", "/api/v1/search?q=Strategie");
+  REQUIRE(alone.status == 200);
+  const auto expected_total = alone.body->getValue<int>("total");
+  REQUIRE(expected_total > 0);
+
+  constexpr int kClients = 12;
+  std::vector<Reply> replies(kClients);
+  std::vector<std::thread> clients;
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&, i] {
+      replies[static_cast<std::size_t>(i)] =
+          daemon.Request("GET", i % 3 == 0 ? "/health" : "/api/v1/search?q=Strategie");
+    });
+  }
+  for (std::thread& client : clients) client.join();
+  for (int i = 0; i < kClients; ++i) {
+    const Reply& reply = replies[static_cast<std::size_t>(i)];
+    CHECK(reply.status == 200);
+    REQUIRE(reply.body);
+    if (i % 3 == 0) {
+      CHECK(reply.body->getValue<std::string>("status") == "ok");
+    } else {
+      CHECK(reply.body->getValue<int>("total") == expected_total);
+      CHECK(static_cast<int>(reply.body->getArray("hits")->size()) == std::min(10, expected_total));
+    }
+  }
+}
+
+TEST_CASE("a bad work_slots setting stops searchd with exit 78 naming the key") {
+  TempDir dir;
+  const std::string index = IndexCorpus(dir);
+  const auto config = dir.Write("bad.ini", ShippedConfigWith("work_slots = -2\n"));
+  CHECK(lupe::testing::Run(std::string(LUPE_SEARCHD_BINARY) + " --index " + index + " --config " +
+                           config.string() + " --port 0 >/dev/null 2>" +
+                           (dir / "err").string()) == 78);
+  CHECK(lupe::testing::Run("grep -q 'work_slots' " + (dir / "err").string()) == 0);
 }

@@ -6,15 +6,17 @@
 #include "lupe/search/searchd_config.h"
 #include "lupe/search/searcher.h"
 #include "lupe/search/suggester.h"
+#include "lupe/search/work_gate.h"
 
 namespace lupe::search {
 
-// What the request handlers share: all const, owned by the application.
+// What the request handlers share, owned by the application: all const but the gate.
 struct Service {
   const IndexReader& index;
   const SearchdConfig& config;
   const Searcher& searcher;
   const Suggester& suggester;
+  WorkGate& gate;
 };
 
 // Maps requests to handlers. Paths (docs/api.md):

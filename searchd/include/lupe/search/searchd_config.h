@@ -26,6 +26,10 @@ struct SearchdConfig {
   // connections served at once; more wait in the queue.
   int threads = 128;
   int queue = 512;
+  // Requests doing their work at once (WorkGate); the others wait in arrival order, at
+  // most max_wait_seconds (then 503). 0: as many as the machine has cores.
+  std::size_t work_slots = 0;
+  double max_wait_seconds = 10;
   // How often a server thread checks for a newer commit of the index.
   double reopen_seconds = 1;
   // Abbreviations and synonyms applied at query time (config/abbreviations.txt), "" for

@@ -1,0 +1,86 @@
+// WorkGate: at most `slots` holders at once, the rest admitted in arrival order, and a
+// clear kUnavailable error for a request that waits too long.
+#include "lupe/search/work_gate.h"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "lupe/analyzers/error.h"
+
+using lupe::search::WorkGate;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Waits until predicate holds (polling; the tests assert order, never durations).
+template <typename Predicate>
+void AwaitTrue(Predicate predicate) {
+  while (!predicate()) std::this_thread::sleep_for(1ms);
+}
+
+}  // namespace
+
+TEST_CASE("the work gate admits at most its slots at once and the rest in arrival order") {
+  WorkGate gate(2, 60s);
+  std::mutex mutex;
+  std::vector<int> admitted;
+  int inside = 0;
+  int most_inside = 0;
+  std::atomic<int> release{0};  // holders with an index below it may leave
+
+  auto worker = [&](int index) {
+    const WorkGate::Pass pass(gate);
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      admitted.push_back(index);
+      most_inside = std::max(most_inside, ++inside);
+    }
+    AwaitTrue([&] { return release.load() > index; });
+    const std::lock_guard<std::mutex> lock(mutex);
+    --inside;
+  };
+  auto count_admitted = [&] {
+    const std::lock_guard<std::mutex> lock(mutex);
+    return admitted.size();
+  };
+
+  std::vector<std::thread> threads;
+  threads.emplace_back(worker, 0);
+  threads.emplace_back(worker, 1);
+  AwaitTrue([&] { return count_admitted() == 2; });
+  // Later arrivals queue, one after the other (each started once the one before waits).
+  for (int index = 2; index < 6; ++index) {
+    threads.emplace_back(worker, index);
+    AwaitTrue([&] { return gate.Waiting() == static_cast<std::size_t>(index - 1); });
+  }
+  CHECK(count_admitted() == 2);
+  for (int index = 1; index <= 6; ++index) {
+    release = index;  // the oldest holder leaves; its slot goes to the oldest waiter
+    AwaitTrue([&] { return count_admitted() >= static_cast<std::size_t>(std::min(6, index + 2)); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(most_inside == 2);
+  CHECK(admitted == std::vector<int>{0, 1, 2, 3, 4, 5});
+}
+
+TEST_CASE("a request that waits too long for the work gate gets a busy error") {
+  WorkGate gate(1, 50ms);
+  std::optional<WorkGate::Pass> holder;
+  holder.emplace(gate);
+  try {
+    const WorkGate::Pass pass(gate);
+    FAIL("the second pass was admitted while the only slot was held");
+  } catch (const lupe::Error& error) {
+    CHECK(error.code() == lupe::ErrorCode::kUnavailable);
+    CHECK(std::string(error.what()).find("busy") != std::string::npos);
+  }
+  holder.reset();
+  // The timed-out request left the queue: the slot is free for the next one.
+  const WorkGate::Pass pass(gate);
+  SUCCEED("admitted after the holder left");
+}
