@@ -65,20 +65,22 @@ Object::Ptr HitJson(const SearchHit& hit) {
        {"id", "title", "url", "type", "date", "state", "municipality", "publisher"}) {
     json->set(key, fields->has(key) ? fields->get(key) : Poco::Dynamic::Var());
   }
-  json->set("topics", fields->has("topics") ? fields->get("topics") : Poco::Dynamic::Var(Array()));
+  json->set("topics", fields->has("topics") ? fields->get("topics") : Poco::Dynamic::Var(Array::Ptr(new Array)));
   json->set("score", std::round(hit.score * 1000) / 1000);
   json->set("snippet", hit.snippet);
   return json;
 }
 
-Array FacetJson(const std::vector<FacetValue>& values, bool with_selected) {
-  Array array;
+// JSON values are held through Ptr: a Var holding an Object or Array by value deep-copies
+// it on every set() and add() (that was a sixth of a search request's time).
+Array::Ptr FacetJson(const std::vector<FacetValue>& values, bool with_selected) {
+  Array::Ptr array = new Array;
   for (const FacetValue& value : values) {
-    Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
-    entry.set("value", value.value);
-    entry.set("count", value.count);
-    if (with_selected) entry.set("selected", value.selected);
-    array.add(entry);
+    Object::Ptr entry = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    entry->set("value", value.value);
+    entry->set("count", value.count);
+    if (with_selected) entry->set("selected", value.selected);
+    array->add(entry);
   }
   return array;
 }
@@ -110,9 +112,9 @@ Xapian::docid FindDocument(const Xapian::Database& db, const std::string& id) {
   return *posting;
 }
 
-Array HitsJson(const std::vector<SearchHit>& hits) {
-  Array array;
-  for (const SearchHit& hit : hits) array.add(HitJson(hit));
+Array::Ptr HitsJson(const std::vector<SearchHit>& hits) {
+  Array::Ptr array = new Array;
+  for (const SearchHit& hit : hits) array->add(HitJson(hit));
   return array;
 }
 
@@ -132,9 +134,9 @@ Object::Ptr SearchHandler::Handle(Poco::Net::HTTPServerRequest& request) {
   if (!result.suggestion.empty()) body->set("suggestion", result.suggestion);
   body->set("page", search.page);
   body->set("per_page", search.per_page);
-  Object facets(Poco::JSON_PRESERVE_KEY_ORDER);
+  Object::Ptr facets = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   for (const FacetCounts& counts : result.facets) {
-    facets.set(counts.facet->name, FacetJson(counts.values, true));
+    facets->set(counts.facet->name, FacetJson(counts.values, true));
   }
   body->set("took_ms", MillisecondsSince(start));
   body->set("hits", HitsJson(result.hits));
@@ -191,14 +193,14 @@ Object::Ptr SuggestHandler::Handle(Poco::Net::HTTPServerRequest& request) {
       WithDatabase(service_.index, [&](const Xapian::Database& db) {
         return service_.suggester.Complete(db, q, limit);
       });
-  Array array;
+  Array::Ptr array = new Array;
   for (const Suggestion& suggestion : suggestions) {
-    Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
-    entry.set("text", suggestion.text);
+    Object::Ptr entry = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    entry->set("text", suggestion.text);
     const bool title = suggestion.kind == Suggestion::Kind::kTitle;
-    entry.set("kind", title ? "title" : "word");
-    if (title) entry.set("id", suggestion.id);
-    array.add(entry);
+    entry->set("kind", title ? "title" : "word");
+    if (title) entry->set("id", suggestion.id);
+    array->add(entry);
   }
   Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   body->set("query", q);
