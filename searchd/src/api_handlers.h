@@ -34,7 +34,7 @@ class SearchHandler : public ServiceHandler {
   using ServiceHandler::ServiceHandler;
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+  void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) override;
 };
 
 // GET /api/v1/suggest?q=Stadtentw: completions of the last word, and matching titles.
@@ -43,7 +43,7 @@ class SuggestHandler : public ServiceHandler {
   using ServiceHandler::ServiceHandler;
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+  void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) override;
 };
 
 // GET /health: status, document count, index revision, analyzer fingerprint. Answers at
@@ -54,7 +54,7 @@ class HealthHandler : public JsonHandler {
       : JsonHandler(service.config.cors_origins), service_(service) {}
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+  void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) override;
 
  private:
   const Service& service_;
@@ -66,7 +66,7 @@ class DocumentHandler : public NamedHandler {
   using NamedHandler::NamedHandler;
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+  void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) override;
 };
 
 // GET /api/v1/documents/{id}/similar: the documents most like it, in the search hit format.
@@ -75,7 +75,7 @@ class SimilarHandler : public NamedHandler {
   using NamedHandler::NamedHandler;
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+  void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) override;
 };
 
 // GET /api/v1/facets/{facet}: every value of the facet with its document count.
@@ -84,7 +84,7 @@ class FacetHandler : public NamedHandler {
   using NamedHandler::NamedHandler;
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+  void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) override;
 };
 
 }  // namespace lupe::search

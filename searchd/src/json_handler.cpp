@@ -3,18 +3,12 @@
 #include <Poco/Net/HTTPRequest.h>
 
 #include <optional>
-#include <sstream>
 
 namespace lupe::search {
 namespace {
 
 using Poco::Net::HTTPResponse;
 
-std::string Stringify(const Poco::JSON::Object& body) {
-  std::ostringstream json;
-  body.stringify(json);
-  return json.str();
-}
 
 void Send(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
           const std::string& text) {
@@ -25,13 +19,16 @@ void Send(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus stat
   response.send() << text;
 }
 
-Poco::JSON::Object ErrorBody(ErrorCode code, const std::string& message) {
-  Poco::JSON::Object error;
-  error.set("code", ErrorCodeName(code));
-  error.set("message", message);
-  Poco::JSON::Object body;
-  body.set("error", error);
-  return body;
+std::string ErrorBody(ErrorCode code, const std::string& message) {
+  JsonWriter out;
+  out.BeginObject();
+  out.Key("error");
+  out.BeginObject();
+  out.Field("code", ErrorCodeName(code));
+  out.Field("message", message);
+  out.EndObject();
+  out.EndObject();
+  return out.Text();
 }
 
 }  // namespace
@@ -88,17 +85,19 @@ std::pair<HTTPResponse::HTTPStatus, std::string> JsonHandler::Answer(
   try {
     std::optional<WorkGate::Pass> pass;
     if (gate_ != nullptr) pass.emplace(*gate_);
-    return {HTTPResponse::HTTP_OK, Stringify(*Handle(request))};
+    JsonWriter out;
+    Handle(request, out);
+    return {HTTPResponse::HTTP_OK, out.Text()};
   } catch (const Error& error) {
     if (error.code() == ErrorCode::kNotAllowed) response.set("Allow", "GET, HEAD, OPTIONS");
-    return {StatusOf(error.code()), Stringify(ErrorBody(error.code(), error.what()))};
+    return {StatusOf(error.code()), ErrorBody(error.code(), error.what())};
   } catch (...) {
     return {HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
-            Stringify(ErrorBody(ErrorCode::kInternal, "internal error"))};
+            ErrorBody(ErrorCode::kInternal, "internal error")};
   }
 }
 
-Poco::JSON::Object::Ptr ErrorHandler::Handle(Poco::Net::HTTPServerRequest&) {
+void ErrorHandler::Handle(Poco::Net::HTTPServerRequest&, JsonWriter&) {
   throw Error(code_, message_);
 }
 

@@ -513,3 +513,39 @@ TEST_CASE("searches find words inside compounds and completed suspended hyphens"
   REQUIRE(part != konzept.end());
   CHECK(whole < part);
 }
+
+TEST_CASE("search responses carry the documented JSON types: booleans, numbers, strings, null") {
+  CorpusDaemon corpus;
+  const Reply reply =
+      corpus.daemon.Get("/api/v1/search?q=Strategie&filter.state=Bayern&facets=state,year");
+  REQUIRE(reply.status == 200);
+  INFO(reply.text.substr(0, 400));
+  const Object::Ptr body = reply.body;
+  for (const char* flag : {"relaxed", "partial"}) CHECK(body->get(flag).isBoolean());
+  CHECK(reply.text.find("\"relaxed\":false") != std::string::npos);
+  for (const char* number : {"total", "page", "per_page"}) CHECK(body->get(number).isInteger());
+  CHECK(body->get("took_ms").isNumeric());
+  CHECK(body->get("query").isString());
+  const std::vector<Object::Ptr> hits = Hits(body);
+  REQUIRE(!hits.empty());
+  for (const Object::Ptr& hit : hits) {
+    CHECK(hit->get("id").isString());
+    CHECK(hit->get("score").isNumeric());
+    CHECK(hit->get("snippet").isString());
+    CHECK((hit->isNull("url") || hit->get("url").isString()));
+    CHECK(hit->get("topics").type() == typeid(Array::Ptr));
+  }
+  const Array::Ptr states = body->getObject("facets")->getArray("state");
+  REQUIRE(states->size() > 0);
+  bool bayern_selected = false;
+  for (std::size_t i = 0; i < states->size(); ++i) {
+    const Object::Ptr value = states->getObject(static_cast<unsigned>(i));
+    CHECK(value->get("count").isInteger());
+    REQUIRE(value->get("selected").isBoolean());
+    if (value->getValue<std::string>("value") == "Bayern") {
+      bayern_selected = value->getValue<bool>("selected");
+    }
+  }
+  CHECK(bayern_selected);
+  CHECK(reply.text.find("\"selected\":true") != std::string::npos);
+}

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -10,11 +9,12 @@
 #include <vector>
 
 #include "lupe/analyzers/error.h"
+#include "lupe/search/json_writer.h"
 #include "lupe/search/work_gate.h"
 
 namespace lupe::search {
 
-// Base of searchd's request handlers: a handler returns a JSON object or throws
+// Base of searchd's request handlers: a handler writes one JSON object or throws
 // lupe::Error; this class is the one place that turns both into an HTTP response —
 // status 200, or the error's status with {"error":{"code":"…","message":"…"}} — and
 // catches everything else as 500 without showing internals. Given a WorkGate, the handling
@@ -35,7 +35,8 @@ class JsonHandler : public Poco::Net::HTTPRequestHandler {
   static Poco::Net::HTTPResponse::HTTPStatus StatusOf(ErrorCode code);
 
  protected:
-  virtual Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) = 0;
+  // Writes the answer's JSON object to out; what it wrote is dropped if it throws.
+  virtual void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) = 0;
 
  private:
   void AllowOrigin(const Poco::Net::HTTPServerRequest& request,
@@ -56,7 +57,7 @@ class ErrorHandler : public JsonHandler {
       : JsonHandler(cors_origins), code_(code), message_(std::move(message)) {}
 
  protected:
-  Poco::JSON::Object::Ptr Handle(Poco::Net::HTTPServerRequest& request) override;
+  void Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& out) override;
 
  private:
   ErrorCode code_;
