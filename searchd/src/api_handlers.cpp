@@ -229,7 +229,9 @@ void FacetHandler::Handle(Poco::Net::HTTPServerRequest&, JsonWriter& out) {
   }
   const std::vector<FacetValue> values = WithDatabase(
       service_.index,
-      [&](const Xapian::Database& db) { return CountFacet(db, Xapian::Query(), *facet); });
+      [&](const Xapian::Database& db) {
+        return service_.searcher.Facets().CountMatching(db, Xapian::Query(), *facet);
+      });
   out.BeginObject();
   out.Field("facet", facet->name);
   out.Key("values");

@@ -19,27 +19,112 @@ const std::vector<Xapian::docid>& MatchCollector::Documents() {
   return documents_;
 }
 
-std::vector<FacetValue> CountValues(const Xapian::Database& database,
-                                    const std::vector<Xapian::docid>& documents,
-                                    const analyzers::FacetSpec& facet) {
-  std::map<std::string, Xapian::doccount> counts;
-  Xapian::ValueIterator value = database.valuestream_begin(facet.slot);
-  const Xapian::ValueIterator end = database.valuestream_end(facet.slot);
-  for (const Xapian::docid docid : documents) {
-    if (value == end) break;
-    if (value.get_docid() < docid) value.skip_to(docid);
-    if (value == end) break;
-    if (value.get_docid() != docid) continue;
-    const std::string& slot = *value;
-    if (!facet.multi_valued) {
-      ++counts[slot];
-      continue;
+// A facet's values by document: the ordinals of docid's values are
+// ordinals[starts[docid]] .. ordinals[starts[docid + 1]] (none past the end of starts);
+// ordinals number the values in byte order.
+struct FacetCounter::Column {
+  std::string uuid;
+  Xapian::rev revision = 0;
+  Xapian::doccount documents = 0;
+  Xapian::docid last_docid = 0;
+  std::vector<std::string> values;
+  std::vector<std::uint32_t> starts;
+  std::vector<std::uint32_t> ordinals;
+
+  bool Describes(const Xapian::Database& database) const {
+    return revision == RevisionOf(database) && documents == database.get_doccount() &&
+           last_docid == database.get_lastdocid() && uuid == database.get_uuid();
+  }
+
+  // The revision of a disk index; 0 for backends without one (in-memory test databases,
+  // told apart by their document count only).
+  static Xapian::rev RevisionOf(const Xapian::Database& database) {
+    try {
+      return database.get_revision();
+    } catch (const Xapian::Error&) {
+      return 0;
     }
-    for (const std::string& v : analyzers::Schema::DecodeValues(slot)) ++counts[v];
+  }
+};
+
+namespace {
+
+std::unique_ptr<FacetCounter::Column> ReadColumn(const Xapian::Database& database,
+                                                 const analyzers::FacetSpec& facet) {
+  auto column = std::make_unique<FacetCounter::Column>();
+  column->uuid = database.get_uuid();
+  column->revision = FacetCounter::Column::RevisionOf(database);
+  column->documents = database.get_doccount();
+  column->last_docid = database.get_lastdocid();
+  // First pass: each document's values as strings, numbered in order of appearance.
+  std::map<std::string, std::uint32_t> numbers;
+  std::vector<std::uint32_t> first_seen;  // ordinals_ in appearance numbers
+  column->starts.assign(static_cast<std::size_t>(column->last_docid) + 2, 0);
+  Xapian::docid filled = 0;  // starts[0..filled] are set
+  auto add = [&](const std::string& value) {
+    auto [it, added] = numbers.emplace(value, static_cast<std::uint32_t>(numbers.size()));
+    first_seen.push_back(it->second);
+  };
+  for (auto it = database.valuestream_begin(facet.slot); it != database.valuestream_end(facet.slot);
+       ++it) {
+    const Xapian::docid docid = it.get_docid();
+    const auto size = static_cast<std::uint32_t>(first_seen.size());
+    for (; filled <= docid; ++filled) column->starts[filled] = size;
+    const std::string& slot = *it;
+    if (facet.multi_valued) {
+      for (const std::string& v : analyzers::Schema::DecodeValues(slot)) add(v);
+    } else {
+      add(slot);
+    }
+  }
+  const auto size = static_cast<std::uint32_t>(first_seen.size());
+  for (; filled < column->starts.size(); ++filled) column->starts[filled] = size;
+  // Renumber in byte order, so ordinal order is value order.
+  std::vector<std::uint32_t> ordinal_of(numbers.size());
+  column->values.reserve(numbers.size());
+  for (const auto& [value, number] : numbers) {
+    ordinal_of[number] = static_cast<std::uint32_t>(column->values.size());
+    column->values.push_back(value);
+  }
+  column->ordinals.reserve(first_seen.size());
+  for (const std::uint32_t number : first_seen) column->ordinals.push_back(ordinal_of[number]);
+  return column;
+}
+
+}  // namespace
+
+FacetCounter::FacetCounter() = default;
+FacetCounter::~FacetCounter() = default;
+
+std::shared_ptr<const FacetCounter::Column> FacetCounter::ColumnOf(
+    const Xapian::Database& database, const analyzers::FacetSpec& facet) const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::shared_ptr<const Column>>& columns = columns_[facet.slot];
+  for (const auto& column : columns) {
+    if (column->Describes(database)) return column;
+  }
+  constexpr std::size_t kRevisionsKept = 2;
+  if (columns.size() == kRevisionsKept) columns.erase(columns.begin());
+  columns.push_back(ReadColumn(database, facet));
+  return columns.back();
+}
+
+std::vector<FacetValue> FacetCounter::Count(const Xapian::Database& database,
+                                            const std::vector<Xapian::docid>& documents,
+                                            const analyzers::FacetSpec& facet) const {
+  const std::shared_ptr<const Column> column = ColumnOf(database, facet);
+  std::vector<Xapian::doccount> counts(column->values.size(), 0);
+  const std::size_t end = column->starts.size() - 1;
+  for (const Xapian::docid docid : documents) {
+    if (docid >= end) continue;
+    for (std::uint32_t i = column->starts[docid]; i < column->starts[docid + 1]; ++i) {
+      ++counts[column->ordinals[i]];
+    }
   }
   std::vector<FacetValue> values;
-  values.reserve(counts.size());
-  for (const auto& [v, count] : counts) values.push_back({v, count});
+  for (std::size_t ordinal = 0; ordinal < counts.size(); ++ordinal) {
+    if (counts[ordinal] > 0) values.push_back({column->values[ordinal], counts[ordinal]});
+  }
   if (facet.kind == analyzers::FacetSpec::Kind::kYear) {
     std::sort(values.begin(), values.end(),
               [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
@@ -50,15 +135,16 @@ std::vector<FacetValue> CountValues(const Xapian::Database& database,
   return values;
 }
 
-std::vector<FacetValue> CountFacet(const Xapian::Database& database, const Xapian::Query& query,
-                                   const analyzers::FacetSpec& facet) {
+std::vector<FacetValue> FacetCounter::CountMatching(const Xapian::Database& database,
+                                                    const Xapian::Query& query,
+                                                    const analyzers::FacetSpec& facet) const {
   MatchCollector collector;
   Xapian::Enquire enquire(database);
   enquire.set_query(query.empty() ? Xapian::Query::MatchAll : query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no ranking
   enquire.add_matchspy(&collector);
   enquire.get_mset(0, 0, database.get_doccount());  // every match is seen
-  return CountValues(database, collector.Documents(), facet);
+  return Count(database, collector.Documents(), facet);
 }
 
 }  // namespace lupe::search

@@ -227,9 +227,10 @@ SearchResult Searcher::Search(const Xapian::Database& database,
   for (const analyzers::FacetSpec* facet : request.facets) {
     FacetCounts counts{facet, {}};
     if (request.FilterOf(*facet) == nullptr) {
-      counts.values = CountValues(database, matches->Documents(), *facet);
+      counts.values = facets_.Count(database, matches->Documents(), *facet);
     } else {
-      counts.values = CountFacet(database, Filtered(database, query, request, facet), *facet);
+      counts.values =
+          facets_.CountMatching(database, Filtered(database, query, request, facet), *facet);
       MarkSelected(request, counts);
     }
     result.facets.push_back(std::move(counts));

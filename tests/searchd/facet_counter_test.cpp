@@ -3,11 +3,14 @@
 
 #include <xapian.h>
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 using lupe::analyzers::FacetSpec;
 using lupe::analyzers::Schema;
-using lupe::search::CountFacet;
+using lupe::search::FacetCounter;
 using lupe::search::FacetValue;
 
 namespace {
@@ -54,16 +57,58 @@ TEST_CASE("facet counts are exact over all matches and ordered by count, then va
   const FacetSpec state{"state", "state", FacetSpec::Kind::kString, false, 12};
   const FacetSpec year{"year", "date", FacetSpec::Kind::kYear, false, 11};
   const FacetSpec topic{"topic", "topic", FacetSpec::Kind::kString, true, 15};
+  const FacetCounter counter;
 
-  CHECK(Render(CountFacet(database, Xapian::Query("strategie"), state)) ==
+  CHECK(Render(counter.CountMatching(database, Xapian::Query("strategie"), state)) ==
         std::vector<std::string>{"Bayern=34", "Hessen=33", "Berlin=1"});
-  CHECK(Render(CountFacet(database, Xapian::Query(), state)) ==
+  CHECK(Render(counter.CountMatching(database, Xapian::Query(), state)) ==
         std::vector<std::string>{"Bayern=50", "Hessen=50", "Berlin=1"});
-  CHECK(Render(CountFacet(database, Xapian::Query("bericht"), year)) ==
+  CHECK(Render(counter.CountMatching(database, Xapian::Query("bericht"), year)) ==
         std::vector<std::string>{"2021=25", "2019=25"});
-  CHECK(Render(CountFacet(database, Xapian::Query(), year)) ==
+  CHECK(Render(counter.CountMatching(database, Xapian::Query(), year)) ==
         std::vector<std::string>{"2023=1", "2021=75", "2019=75"});
-  CHECK(Render(CountFacet(database, Xapian::Query(), topic)) ==
+  CHECK(Render(counter.CountMatching(database, Xapian::Query(), topic)) ==
         std::vector<std::string>{"Mobilität=150", "Energie=30"});
-  CHECK(CountFacet(database, Xapian::Query("nichts"), topic).empty());
+  CHECK(counter.CountMatching(database, Xapian::Query("nichts"), topic).empty());
+}
+
+TEST_CASE("facet counts follow the index to its next commit and back to an older handle") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("lupe-facet-counter-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const FacetSpec state{"state", "state", FacetSpec::Kind::kString, false, 12};
+  const FacetCounter counter;
+  auto add = [&](Xapian::WritableDatabase& writer, const char* value, int copies) {
+    for (int i = 0; i < copies; ++i) {
+      Xapian::Document document;
+      document.add_value(12, value);
+      document.add_term("strategie");
+      writer.add_document(document);
+    }
+    writer.commit();
+  };
+  {
+    Xapian::WritableDatabase writer(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    add(writer, "Bayern", 3);
+  }
+  const Xapian::Database before(dir.string());
+  CHECK(Render(counter.CountMatching(before, Xapian::Query(), state)) ==
+        std::vector<std::string>{"Bayern=3"});
+  {
+    Xapian::WritableDatabase writer(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    add(writer, "Hessen", 5);
+    writer.delete_document(1);  // a Bayern document
+    writer.commit();
+  }
+  const Xapian::Database after(dir.string());
+  CHECK(Render(counter.CountMatching(after, Xapian::Query(), state)) ==
+        std::vector<std::string>{"Hessen=5", "Bayern=2"});
+  // A thread that has not reopened yet still counts its own revision right.
+  CHECK(Render(counter.CountMatching(before, Xapian::Query(), state)) ==
+        std::vector<std::string>{"Bayern=3"});
+  // Documents given by docid, in any order; unknown docids count nothing.
+  CHECK(Render(counter.Count(after, {8, 2, 999}, state)) ==
+        std::vector<std::string>{"Bayern=1", "Hessen=1"});
+  std::filesystem::remove_all(dir);
 }

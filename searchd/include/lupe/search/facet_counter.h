@@ -3,6 +3,9 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -31,17 +34,45 @@ class MatchCollector : public Xapian::MatchSpy {
   bool sorted_ = true;
 };
 
-// Counts the values of one facet over documents (ascending), reading the facet's value
-// slot as a stream in docid order — far cheaper than fetching each document's values —
-// single values, or Schema::EncodeValues lists for multi-valued facets such as topic.
-// Order: by count descending, then by value; year facets by year descending.
-std::vector<FacetValue> CountValues(const Xapian::Database& database,
-                                    const std::vector<Xapian::docid>& documents,
-                                    const analyzers::FacetSpec& facet);
+// Counts facet values over matches, exactly. Each facet's values are read once per index
+// revision from its value slot into a column held in memory: per document, the ordinals
+// of its values (Lucene's doc values, Solr's "fc" facet method). Counting a match is then
+// an array increment per document, where reading the value stream cost a B-tree step
+// and a string-map update per document and facet (a tenth of a search request's time).
+// Memory: 4 bytes per document and facet plus 4 per value, for the latest revision seen
+// (a column of another revision, uuid or document count is rebuilt on first use).
+// The Database must be read-only (a WritableDatabase's uncommitted changes are not seen).
+// Thread-safety: all members may be called from any thread; a column is built by the
+// first thread that needs it while the others wait.
+class FacetCounter {
+ public:
+  FacetCounter();
+  ~FacetCounter();
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
 
-// Counts the values of one facet over every document matching query (empty: all).
-// Thread-safety: stateless; the Database is the caller's (one per thread).
-std::vector<FacetValue> CountFacet(const Xapian::Database& database, const Xapian::Query& query,
-                                   const analyzers::FacetSpec& facet);
+  // The values of facet over documents (any order), single values or
+  // Schema::EncodeValues lists for multi-valued facets such as topic. Order: by count
+  // descending, then by value; year facets by year descending.
+  std::vector<FacetValue> Count(const Xapian::Database& database,
+                                const std::vector<Xapian::docid>& documents,
+                                const analyzers::FacetSpec& facet) const;
+
+  // The values of facet over every document matching query (empty: all).
+  std::vector<FacetValue> CountMatching(const Xapian::Database& database,
+                                        const Xapian::Query& query,
+                                        const analyzers::FacetSpec& facet) const;
+
+  struct Column;  // opaque: facet_counter.cpp
+
+ private:
+  std::shared_ptr<const Column> ColumnOf(const Xapian::Database& database,
+                                         const analyzers::FacetSpec& facet) const;
+
+  mutable std::mutex mutex_;
+  // Per slot, the columns of the latest two revisions (while the server threads reopen
+  // the index one after the other, both are in use).
+  mutable std::map<Xapian::valueno, std::vector<std::shared_ptr<const Column>>> columns_;
+};
 
 }  // namespace lupe::search

@@ -61,6 +61,9 @@ class Searcher {
   SearchResult Similar(const Xapian::Database& database, Xapian::docid docid,
                        const SearchRequest& request) const;
 
+  // The facet counter searches use (its columns are shared by every request).
+  const FacetCounter& Facets() const { return facets_; }
+
  private:
   const analyzers::Analyzer& analyzer_;
   // The number of documents matching every word of q with the request's filters.
@@ -74,6 +77,7 @@ class Searcher {
   const SynonymsFile* synonyms_;
   QueryParser parser_;
   Suggester suggester_;
+  FacetCounter facets_;
 };
 
 }  // namespace lupe::search
