@@ -9,7 +9,6 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-
 void Send(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
           const std::string& text) {
   response.setStatusAndReason(status);
