@@ -13,9 +13,9 @@ void Send(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus stat
           const std::string& text) {
   response.setStatusAndReason(status);
   response.setContentType("application/json; charset=utf-8");
-  response.setContentLength(static_cast<std::streamsize>(text.size()));
   response.set("Cache-Control", "no-store");
-  response.send() << text;
+  // Header and body in one write (one packet if they fit), no body for HEAD requests.
+  response.sendBuffer(text.data(), text.size());
 }
 
 std::string ErrorBody(ErrorCode code, const std::string& message) {
