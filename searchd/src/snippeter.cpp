@@ -348,7 +348,14 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
     }
     for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
   }
-  const TextSpan span = text.Span(passage.bytes.end + 256);
+  // Whether text follows the passage: inflate a little past its end, more only while
+  // that is all white space.
+  std::size_t look = passage.bytes.end + 16;
+  TextSpan span = text.Span(look);
+  while (span.size() >= look && span.FirstNonSpace(passage.bytes.end) == span.size()) {
+    look += 4 * (look - passage.bytes.end);
+    span = text.Span(look);
+  }
   passage.cut_before = span.base > 0 || span.FirstNonSpace(0) < passage.bytes.begin;
   passage.cut_after = span.FirstNonSpace(passage.bytes.end) < span.size();
   return RenderPassage(span, passage);

@@ -169,6 +169,19 @@ TEST_CASE("snippets come from deep inside a long text, cut with ellipses") {
   CHECK(Visible(snippet).size() <= 300);
 }
 
+TEST_CASE("a passage followed by a long run of white space and more text ends in an ellipsis") {
+  Fixture f;
+  const std::string tail = "Die Wärmeplanung der Stadt Kiel beginnt 2025.";
+  const auto cut = f.AddRaw("Plan", tail + std::string(3000, ' ') + "Danach folgt mehr.");
+  const auto end = f.AddRaw("Plan", tail + std::string(3000, ' '));
+  const std::string cut_snippet = f.Snippet(cut, "Wärmeplanung");
+  const std::string end_snippet = f.Snippet(end, "Wärmeplanung");
+  INFO(cut_snippet << " | " << end_snippet);
+  CHECK(cut_snippet.substr(cut_snippet.size() - 4) == " …");
+  CHECK(end_snippet.find("…") == std::string::npos);
+  CHECK(end_snippet.find("<mark>Wärmeplanung</mark>") != std::string::npos);
+}
+
 TEST_CASE("snippets span text chunks, and come from deep in an older index's data") {
   Fixture f;
   // The first chunk ends inside the "ä" of Wärmeplanung; the second match sits far into
