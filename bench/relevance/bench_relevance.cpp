@@ -1,6 +1,7 @@
 // Runs the queries of a BEIR collection through Lupe's real query path (searchd's Searcher
 // over an index the real lupe-indexer built) in several configurations, and through a
-// stock Xapian baseline (TermGenerator/QueryParser, german2, STEM_ALL_Z, any word), writing
+// stock Xapian baseline (TermGenerator/QueryParser, german2, STEM_ALL_Z on both sides, any
+// word, BM25 defaults), writing
 // one TREC run file (top 100 per query) per configuration. bench/relevance/run scores them.
 //
 // Usage: bench-relevance INDEX CORPUS_JSONL QUERIES_JSONL SYNONYMS OUT_DIR
@@ -101,6 +102,10 @@ void RunXapian(const std::vector<Record>& corpus, const std::vector<Record>& que
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("german2"));
+  // The same strategy on both sides. With the TermGenerator's default (STEM_SOME) a word
+  // starting with a digit gets no Z term, while STEM_ALL_Z queries look only for Z terms:
+  // every number of a question (years, "Super Bowl 50") would silently match nothing.
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   for (const Record& record : corpus) {
     Xapian::Document document;
     generator.set_document(document);
