@@ -70,18 +70,23 @@ bool StartsWithTitlePrefix(std::string_view s, std::size_t i) {
 std::vector<Item> Scan(std::string_view s) {
   std::vector<Item> items;
   bool pending_or = false;
+  bool spaced = true;  // the item starts the query or follows white space
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t next;
     if (IsSpace(CodePointAt(s, i, &next))) {
       i = next;
+      spaced = true;
       continue;
     }
     Item item;
     if (s[i] == '-' && i + 1 < s.size() && !IsSpace(static_cast<unsigned char>(s[i + 1]))) {
-      item.excluded = true;
+      // -Entwurf excludes; „Model C“-Schulen is a compound written with quotes: the hyphen
+      // right after the closing quote links the next word, which is a word of its own.
+      item.excluded = spaced;
       ++i;
     }
+    spaced = false;
     if (StartsWithTitlePrefix(s, i)) {
       item.field = &schema::kTitle;
       i += 6;

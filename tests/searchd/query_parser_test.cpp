@@ -88,6 +88,13 @@ TEST_CASE("a leading minus excludes a word or a phrase") {
   CHECK(f.Search("Rad-Verkehr") == Ids{"freiburg"});
 }
 
+TEST_CASE("a hyphen after a closing quote links a word to the phrase and excludes nothing") {
+  const Fixture f;
+  CHECK(f.Search("„Wärmeplanung“-Fassung") == Ids{"entwurf", "kiel"});
+  CHECK(f.Search("\"Stadt der Zukunft\"-Verkehr") == Ids{"freiburg"});
+  CHECK(f.Search("„Wärmeplanung“ -Entwurf") == Ids{"kiel"});
+}
+
 TEST_CASE("OR between words makes them alternatives") {
   const Fixture f;
   CHECK(f.Search("Ulm OR Freiburg") == Ids{"ulm", "freiburg"});

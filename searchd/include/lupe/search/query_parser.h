@@ -19,7 +19,8 @@ namespace lupe::search {
 //   Strategie Mobilität      every word must match (through its variants)
 //   "Smart City"             a phrase; also „…“, “…”, »…«, «…», ‚…‘; an unclosed quote
 //                            runs to the end of the query
-//   -Entwurf  -"erste Fassung"   excludes a word or phrase
+//   -Entwurf  -"erste Fassung"   excludes a word or phrase (at the start of the query or
+//                            after white space: in „Model C“-Schulen the hyphen links)
 //   Rad OR Fuß               alternatives (OR between two items; chains: a OR b OR c)
 //   title:Wärmeplanung  title:"Smart City"   restricted to the title
 // Stop words need not match outside phrases (unless the query has nothing else).
