@@ -52,6 +52,17 @@ std::string Nfc(const std::string& text) {
   return U_SUCCESS(status) ? out : text;
 }
 
+// LUPE_RUNS (comma-separated run names) restricts a sweep to some runs; unset: all.
+bool Wanted(const std::string& name) {
+  const char* runs = std::getenv("LUPE_RUNS");
+  if (runs == nullptr) return true;
+  std::string list(1, ',');
+  list.append(runs).push_back(',');
+  std::string item(1, ',');
+  item.append(name).push_back(',');
+  return list.find(item) != std::string::npos;
+}
+
 struct Configuration {
   const char* name;
   lupe::analyzers::QueryBuilder::Options terms;
@@ -70,10 +81,17 @@ void RunLupe(const std::string& index, const std::vector<Record>& queries,
       {"lupe-all", {true, true, true}, true},            // + abbreviations and synonyms
   };
   for (const Configuration& configuration : configurations) {
+    if (!Wanted(configuration.name)) continue;
     lupe::search::SearchdConfig config;  // the defaults, unless the environment says
     config.query_terms = configuration.terms;
     if (const char* k1 = std::getenv("LUPE_BM25_K1")) config.bm25_k1 = std::stod(k1);
     if (const char* b = std::getenv("LUPE_BM25_B")) config.bm25_b = std::stod(b);
+    if (const char* below = std::getenv("LUPE_RELAX_BELOW")) {
+      config.relax_below = static_cast<Xapian::doccount>(std::stoul(below));
+    }
+    if (const char* words = std::getenv("LUPE_QUESTION_WORDS")) {
+      config.question_words = std::stoul(words);
+    }
     std::unique_ptr<lupe::search::SynonymsFile> synonyms;
     if (configuration.synonyms) {
       synonyms = std::make_unique<lupe::search::SynonymsFile>(synonyms_path, analyzer,
@@ -148,7 +166,7 @@ int main(int argc, char** argv) {
     const std::vector<Record> queries = ReadJsonLines(argv[3]);
     std::filesystem::create_directories(argv[5]);
     RunLupe(argv[1], queries, argv[4], argv[5]);
-    RunXapian(ReadJsonLines(argv[2]), queries, argv[5]);
+    if (Wanted("xapian-german2")) RunXapian(ReadJsonLines(argv[2]), queries, argv[5]);
   } catch (const std::exception& error) {
     std::cerr << "bench-relevance: " << error.what() << '\n';
     return 1;
