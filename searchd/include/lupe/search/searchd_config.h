@@ -35,9 +35,9 @@ struct SearchdConfig {
   // documents are discounted); docs/relevance.md tells how the defaults were chosen.
   double bm25_k1 = 0.8;
   double bm25_b = 0.9;
-  // A question — a query of question_words or more words that are not stop words — whose
-  // every-word matching finds fewer than relax_below documents is answered by ranked
-  // any-word matching ("relaxed"), as one that finds none always is.
+  // A question — a query ending with "?", or of question_words or more words that are not
+  // stop words — whose every-word matching finds fewer than relax_below documents is
+  // answered by ranked any-word matching ("relaxed"), as one that finds none always is.
   Xapian::doccount relax_below = 10;
   std::size_t question_words = 4;
   // Which terms query words match; not in the config file: all of them, except when
