@@ -71,8 +71,9 @@ Xapian::Query ExactTerm(const TextField& field, const Token& token) {
   return Xapian::Query(schema::ExactTerm(field, token.text));
 }
 
-Xapian::Query PartMatch(Xapian::Query query) {
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, QueryBuilder::kPartWeight);
+Xapian::Query Scaled(Xapian::Query query, double weight) {
+  if (weight == 1) return query;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, weight);
 }
 
 // Exact or stem term of every token in the slot; at lower weight, the word as a part of
@@ -81,20 +82,20 @@ Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
                             const QueryBuilder::Options& options) {
   std::vector<Xapian::Query> alternatives;
   for (const Token* token : slot.tokens) {
-    alternatives.push_back(ExactTerm(field, *token));
-    if (options.stems && !token->stem.empty()) {
-      alternatives.emplace_back(schema::StemTerm(field, token->stem));
-    }
+    const bool stem = options.stems && !token->stem.empty();
+    alternatives.push_back(Scaled(ExactTerm(field, *token), stem ? options.exact_weight : 1));
+    if (stem) alternatives.emplace_back(schema::StemTerm(field, token->stem));
     if (options.parts && !token->stem.empty()) {
-      alternatives.push_back(PartMatch(Xapian::Query(schema::PartTerm(field, token->stem))));
+      alternatives.push_back(
+          Scaled(Xapian::Query(schema::PartTerm(field, token->stem)), options.part_weight));
     }
     if (!options.variants) break;  // the first token is the word itself
   }
   if (options.parts && slot.parts.size() > 1) {
     std::vector<Xapian::Query> parts;
     for (const Token* part : slot.parts) parts.emplace_back(schema::PartTerm(field, part->stem));
-    alternatives.push_back(
-        PartMatch(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end())));
+    alternatives.push_back(Scaled(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                                  options.part_weight));
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -125,7 +126,36 @@ Xapian::Query UnitQuery(const TextField& field, const Unit& unit,
                        SlotWordQuery(field, Slot{{unit.joined}, {}, false}, options));
 }
 
+// A unit in ranked any-word matching: as in UnitQuery, and the words of a hyphenated
+// compound also each on their own, at part weight ("CPI-Maßstab" finds "der CPI ist ein
+// Maßstab"; the phrase, matching both, ranks higher).
+Xapian::Query AnyUnitQuery(const TextField& field, const Unit& unit,
+                           const QueryBuilder::Options& options) {
+  Xapian::Query whole = UnitQuery(field, unit, options);
+  if (unit.slots.size() < 2) return whole;
+  std::vector<Xapian::Query> words{whole};
+  for (const Slot& slot : unit.slots) {
+    if (slot.stop_word) continue;
+    words.push_back(Scaled(SlotWordQuery(field, slot, options), options.part_weight));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
+}
+
 }  // namespace
+
+Xapian::Query QueryBuilder::ForAnyWord(std::string_view text, const TextField& field) const {
+  const std::vector<Token> tokens = analyzer_.Analyze(Capitalised(text));
+  const std::vector<Unit> units = Units(tokens);
+  bool only_stop_words = true;
+  for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;
+  std::vector<Xapian::Query> any;
+  for (const Unit& unit : units) {
+    if (unit.stop_word && !only_stop_words) continue;
+    any.push_back(AnyUnitQuery(field, unit, options_));
+  }
+  if (any.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
 
 Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {
   const std::vector<Token> tokens = analyzer_.Analyze(Capitalised(text));

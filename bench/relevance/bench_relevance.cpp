@@ -86,6 +86,10 @@ void RunLupe(const std::string& index, const std::vector<Record>& queries,
     config.query_terms = configuration.terms;
     if (const char* k1 = std::getenv("LUPE_BM25_K1")) config.bm25_k1 = std::stod(k1);
     if (const char* b = std::getenv("LUPE_BM25_B")) config.bm25_b = std::stod(b);
+    if (const char* w = std::getenv("LUPE_EXACT_WEIGHT"))
+      config.query_terms.exact_weight = std::stod(w);
+    if (const char* w = std::getenv("LUPE_PART_WEIGHT"))
+      config.query_terms.part_weight = std::stod(w);
     if (const char* below = std::getenv("LUPE_RELAX_BELOW")) {
       config.relax_below = static_cast<Xapian::doccount>(std::stoul(below));
     }

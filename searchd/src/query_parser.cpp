@@ -198,6 +198,17 @@ void ApplySynonyms(const Synonyms& synonyms, const analyzers::Analyzer& analyzer
   }
 }
 
+// A word or phrase item (without synonyms). In any-word mode the words of an item (such
+// as a hyphenated compound's) need not all match either.
+Xapian::Query ItemQuery(const analyzers::QueryBuilder& builder, const Item& item,
+                        QueryParser::Mode mode) {
+  if (item.phrase) return builder.ForPhrase(item.text, *item.field);
+  if (mode == QueryParser::Mode::kAnyWord && !item.excluded) {
+    return builder.ForAnyWord(item.text, *item.field);
+  }
+  return builder.ForWords(item.text, *item.field);
+}
+
 }  // namespace
 
 QueryParser::QueryParser(const analyzers::Analyzer& analyzer, Options options)
@@ -239,9 +250,8 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
   };
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
-    const Xapian::Query q = !synonym_queries[i].empty() ? synonym_queries[i]
-                            : item.phrase ? builder.ForPhrase(item.text, *item.field)
-                                          : builder.ForWords(item.text, *item.field);
+    const Xapian::Query q =
+        !synonym_queries[i].empty() ? synonym_queries[i] : ItemQuery(builder, item, mode);
     if (q.empty()) continue;
     if (item.excluded) {
       excluded.push_back(q);

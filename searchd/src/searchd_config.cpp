@@ -72,6 +72,9 @@ SearchdConfig LoadSearchdConfig(const std::string& path) {
   config.queue = static_cast<int>(ini.Size("queue", 512, 1, 65536));
   config.bm25_k1 = ini.Number("bm25_k1", config.bm25_k1, 0, 10);
   config.bm25_b = ini.Number("bm25_b", config.bm25_b, 0, 1);
+  config.query_terms.exact_weight =
+      ini.Number("exact_weight", config.query_terms.exact_weight, 0, 10);
+  config.query_terms.part_weight = ini.Number("part_weight", config.query_terms.part_weight, 0, 1);
   config.relax_below =
       static_cast<Xapian::doccount>(ini.Size("relax_below", config.relax_below, 1, 1e6));
   config.question_words = ini.Size("question_words", config.question_words, 1, 1000);

@@ -123,6 +123,13 @@ TEST_CASE("any-word mode ranks documents matching some of the words") {
         Ids{"ulm", "freiburg", "entwurf", "kiel"});
 }
 
+TEST_CASE("any-word mode also matches the words of a hyphenated compound one by one") {
+  const Fixture f;
+  CHECK(f.Search("Stadt-Mobilität").empty());
+  CHECK(f.Search("Stadt-Mobilität", QueryParser::Mode::kAnyWord) == Ids{"ulm", "freiburg"});
+  CHECK(f.Search("Smart-City-Strategie", QueryParser::Mode::kAnyWord) == Ids{"ulm"});
+}
+
 TEST_CASE("empty queries match everything - bad queries are refused by name") {
   const Fixture f;
   CHECK(f.parser().Parse("", QueryParser::Mode::kAllWords).empty());

@@ -40,8 +40,9 @@ struct SearchdConfig {
   // answered by ranked any-word matching ("relaxed"), as one that finds none always is.
   Xapian::doccount relax_below = 10;
   std::size_t question_words = 4;
-  // Which terms query words match; not in the config file: all of them, except when
-  // bench/relevance measures what each kind contributes.
+  // Which terms query words match — all of them, except when bench/relevance measures
+  // what each kind contributes — and their weights (exact_weight, part_weight in the
+  // config file).
   analyzers::QueryBuilder::Options query_terms;
 };
 
