@@ -90,6 +90,11 @@ void RunLupe(const std::string& index, const std::vector<Record>& queries,
       config.query_terms.exact_weight = std::stod(w);
     if (const char* w = std::getenv("LUPE_PART_WEIGHT"))
       config.query_terms.part_weight = std::stod(w);
+    if (const char* window = std::getenv("LUPE_PROXIMITY_WINDOW")) {
+      config.proximity_window = static_cast<Xapian::termcount>(std::stoul(window));
+    }
+    if (const char* w = std::getenv("LUPE_PROXIMITY_WEIGHT"))
+      config.proximity_weight = std::stod(w);
     if (const char* below = std::getenv("LUPE_RELAX_BELOW")) {
       config.relax_below = static_cast<Xapian::doccount>(std::stoul(below));
     }

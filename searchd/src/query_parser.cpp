@@ -209,6 +209,35 @@ Xapian::Query ItemQuery(const analyzers::QueryBuilder& builder, const Item& item
   return builder.ForWords(item.text, *item.field);
 }
 
+// Neighbouring content words of the query found close together in a document: the OR of
+// OP_NEAR over each pair's positional (exact) terms, scaled by the proximity weight; an
+// empty Query if there is no pair or proximity is off. For ranking only.
+Xapian::Query Proximity(const analyzers::QueryBuilder& builder, const std::vector<Item>& items,
+                        const std::vector<bool>& stop, const QueryParser::Options& options) {
+  if (options.proximity_weight <= 0 || options.proximity_window < 2) return Xapian::Query();
+  std::vector<Xapian::Query> words;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& item = items[i];
+    const bool alternative =
+        item.or_with_previous || (i + 1 < items.size() && items[i + 1].or_with_previous);
+    if (item.excluded || stop[i] || item.phrase || alternative || item.text.empty() ||
+        item.field != &schema::kBody) {
+      continue;
+    }
+    Xapian::Query word = builder.ForPhrase(item.text, *item.field);
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const Xapian::Query pair[] = {words[i], words[i + 1]};
+    pairs.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2, options.proximity_window);
+  }
+  if (pairs.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                       options.proximity_weight);
+}
+
 }  // namespace
 
 QueryParser::QueryParser(const analyzers::Analyzer& analyzer, Options options)
@@ -265,6 +294,9 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
 
   Xapian::Query positive =
       Combine(mode == Mode::kAllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
+  if (const Xapian::Query near = Proximity(builder, items, stop, options_); !near.empty()) {
+    positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, near);
+  }
   if (excluded.empty()) return positive;
   if (positive.empty()) positive = Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,

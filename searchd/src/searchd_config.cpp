@@ -78,6 +78,9 @@ SearchdConfig LoadSearchdConfig(const std::string& path) {
   config.relax_below =
       static_cast<Xapian::doccount>(ini.Size("relax_below", config.relax_below, 1, 1e6));
   config.question_words = ini.Size("question_words", config.question_words, 1, 1000);
+  config.proximity_window = static_cast<Xapian::termcount>(
+      ini.Size("proximity_window", config.proximity_window, 2, 1000));
+  config.proximity_weight = ini.Number("proximity_weight", config.proximity_weight, 0, 10);
   config.reopen_seconds = ini.Number("reopen_seconds", config.reopen_seconds, 0, 3600);
   const Poco::StringTokenizer origins(
       ini.Text("cors_origins"), ",",

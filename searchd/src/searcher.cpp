@@ -154,7 +154,8 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
     : analyzer_(analyzer),
       config_(config),
       synonyms_(synonyms),
-      parser_(analyzer, {config.max_query_bytes, config.query_terms}),
+      parser_(analyzer, {config.max_query_bytes, config.query_terms, config.proximity_window,
+                         config.proximity_weight}),
       suggester_(analyzer) {}
 
 Xapian::BM25Weight Searcher::Ranking() const {

@@ -48,6 +48,8 @@ TEST_CASE("the shipped config file holds the built-in ranking defaults") {
   CHECK(shipped.query_terms.part_weight == defaults.query_terms.part_weight);
   CHECK(shipped.relax_below == defaults.relax_below);
   CHECK(shipped.question_words == defaults.question_words);
+  CHECK(shipped.proximity_window == defaults.proximity_window);
+  CHECK(shipped.proximity_weight == defaults.proximity_weight);
 }
 
 TEST_CASE("a part weight above 1 is refused, naming the key") {
