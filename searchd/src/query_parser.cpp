@@ -294,8 +294,14 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
 
   Xapian::Query positive =
       Combine(mode == Mode::kAllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
-  if (const Xapian::Query near = Proximity(builder, items, stop, options_); !near.empty()) {
-    positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, near);
+  // Proximity ranks ranked any-word matches only: a pair matches no document the words
+  // don't, so OP_OR adds its weight without changing the matches. (OP_AND_MAYBE, which
+  // could carry it into all-words matching, gave Xapian 1.4 weights that depended on the
+  // order of the documents in the index.)
+  if (mode == Mode::kAnyWord) {
+    if (const Xapian::Query near = Proximity(builder, items, stop, options_); !near.empty()) {
+      positive = Xapian::Query(Xapian::Query::OP_OR, positive, near);
+    }
   }
   if (excluded.empty()) return positive;
   if (positive.empty()) positive = Xapian::Query::MatchAll;

@@ -130,7 +130,7 @@ TEST_CASE("any-word mode also matches the words of a hyphenated compound one by 
   CHECK(f.Search("Smart-City-Strategie", QueryParser::Mode::kAnyWord) == Ids{"ulm"});
 }
 
-TEST_CASE("documents with neighbouring query words close together rank higher") {
+TEST_CASE("in any-word mode documents with neighbouring query words close together rank higher") {
   const lupe::analyzers::Analyzer analyzer;
   const lupe::analyzers::TermWriter writer(analyzer);
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -149,7 +149,7 @@ TEST_CASE("documents with neighbouring query words close together rank higher") 
     options.proximity_weight = proximity_weight;
     const QueryParser parser(analyzer, options);
     Xapian::Enquire enquire(database);
-    enquire.set_query(parser.Parse("Kiel Wärmeplanung", QueryParser::Mode::kAllWords));
+    enquire.set_query(parser.Parse("Kiel Wärmeplanung", QueryParser::Mode::kAnyWord));
     const Xapian::MSet matches = enquire.get_mset(0, 10);
     REQUIRE(matches.size() == 2);
     return std::make_pair(matches.begin().get_document().get_data(),

@@ -40,10 +40,10 @@ struct SearchdConfig {
   // answered by ranked any-word matching ("relaxed"), as one that finds none always is.
   Xapian::doccount relax_below = 10;
   std::size_t question_words = 4;
-  // Neighbouring query words found within proximity_window positions of each other add
-  // proximity_weight times their weight again (0: off).
+  // In relaxed (any-word) matching, neighbouring query words found within proximity_window
+  // positions of each other add proximity_weight times their weight again (0: off).
   Xapian::termcount proximity_window = 8;
-  double proximity_weight = 0.25;
+  double proximity_weight = 0.5;
   // Which terms query words match — all of them, except when bench/relevance measures
   // what each kind contributes — and their weights (exact_weight, part_weight in the
   // config file).
