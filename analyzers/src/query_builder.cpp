@@ -82,8 +82,11 @@ Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
                             const QueryBuilder::Options& options) {
   std::vector<Xapian::Query> alternatives;
   for (const Token* token : slot.tokens) {
+    // A token without a stem term (a number, a code with a dot) weighs what a word found
+    // in its exact form does, exact and stem together: 2021 counts as much as Strategie.
     const bool stem = options.stems && !token->stem.empty();
-    alternatives.push_back(Scaled(ExactTerm(field, *token), stem ? options.exact_weight : 1));
+    const double exact = stem ? options.exact_weight : options.stems ? 1 + options.exact_weight : 1;
+    alternatives.push_back(Scaled(ExactTerm(field, *token), exact));
     if (stem) alternatives.emplace_back(schema::StemTerm(field, token->stem));
     if (options.parts && !token->stem.empty()) {
       alternatives.push_back(

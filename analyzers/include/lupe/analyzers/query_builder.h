@@ -17,7 +17,8 @@ namespace lupe::analyzers {
 //
 // Matching rules:
 //   - A word matches its exact term or its stem term (exact matches score higher because
-//     they match both, the exact term at Options::exact_weight); variants at its position are
+//     they match both, the exact term at Options::exact_weight; a token without a stem
+//     term, such as a number, weighs 1 + exact_weight); variants at its position are
 //     alternatives: "Bürger*innen" matches buergerinnen or buerger.
 //   - A hyphenated word matches its parts as a phrase or its joined form:
 //     "Smart-City-Strategie" finds "Smart City-Strategie" and "Smartcitystrategie".
