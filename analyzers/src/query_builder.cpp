@@ -144,34 +144,34 @@ Xapian::Query AnyUnitQuery(const TextField& field, const Unit& unit,
   return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
 }
 
+// The queries of the words of text (stop words only if there is nothing else), all
+// required or any of them.
+enum class Need { kAll, kAny };
+Xapian::Query WordsQuery(const Analyzer& analyzer, std::string_view text, const TextField& field,
+                         const QueryBuilder::Options& options, Need need) {
+  const std::vector<Token> tokens = analyzer.Analyze(Capitalised(text));
+  const std::vector<Unit> units = Units(tokens);
+  bool only_stop_words = true;
+  for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;
+  std::vector<Xapian::Query> words;
+  for (const Unit& unit : units) {
+    if (unit.stop_word && !only_stop_words) continue;
+    words.push_back(need == Need::kAll ? UnitQuery(field, unit, options)
+                                       : AnyUnitQuery(field, unit, options));
+  }
+  if (words.empty()) return Xapian::Query();
+  return Xapian::Query(need == Need::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                       words.begin(), words.end());
+}
+
 }  // namespace
 
 Xapian::Query QueryBuilder::ForAnyWord(std::string_view text, const TextField& field) const {
-  const std::vector<Token> tokens = analyzer_.Analyze(Capitalised(text));
-  const std::vector<Unit> units = Units(tokens);
-  bool only_stop_words = true;
-  for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;
-  std::vector<Xapian::Query> any;
-  for (const Unit& unit : units) {
-    if (unit.stop_word && !only_stop_words) continue;
-    any.push_back(AnyUnitQuery(field, unit, options_));
-  }
-  if (any.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  return WordsQuery(analyzer_, text, field, options_, Need::kAny);
 }
 
 Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {
-  const std::vector<Token> tokens = analyzer_.Analyze(Capitalised(text));
-  const std::vector<Unit> units = Units(tokens);
-  bool only_stop_words = true;
-  for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;
-  std::vector<Xapian::Query> required;
-  for (const Unit& unit : units) {
-    if (unit.stop_word && !only_stop_words) continue;
-    required.push_back(UnitQuery(field, unit, options_));
-  }
-  if (required.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+  return WordsQuery(analyzer_, text, field, options_, Need::kAll);
 }
 
 Xapian::Query QueryBuilder::ForPhrase(std::string_view text, const TextField& field) const {
