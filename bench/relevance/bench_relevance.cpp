@@ -1,8 +1,9 @@
 // Runs the queries of a BEIR collection through Lupe's real query path (searchd's Searcher
 // over an index the real lupe-indexer built) in several configurations, and through a
 // stock Xapian baseline (TermGenerator/QueryParser, german2, STEM_ALL_Z on both sides, any
-// word, BM25 defaults), writing
-// one TREC run file (top 100 per query) per configuration. bench/relevance/run scores them.
+// word, BM25 defaults), writing one TREC run file (top 100 per query) per configuration.
+// bench/relevance/run scores them. LUPE_* variables override the shipped ranking for a
+// sweep (bench/relevance/run lists them).
 //
 // Usage: bench-relevance INDEX CORPUS_JSONL QUERIES_JSONL SYNONYMS OUT_DIR
 #include <Poco/JSON/Object.h>
