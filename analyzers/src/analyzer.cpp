@@ -72,7 +72,7 @@ StringSet NormalisedWords(const Normalizer& normalizer, std::string_view data) {
 }
 
 std::string MakeFingerprint(const AnalyzerData& data, const std::string& word_list_hash) {
-  std::string fingerprint = "lupe-de/2";
+  std::string fingerprint = "lupe-de/3";
   fingerprint += " unicode=" U_UNICODE_VERSION;
   fingerprint += " snowball=german xapian=" + std::to_string(XAPIAN_MAJOR_VERSION) + "." +
                  std::to_string(XAPIAN_MINOR_VERSION);

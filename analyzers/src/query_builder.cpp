@@ -71,8 +71,9 @@ Xapian::Query ExactTerm(const TextField& field, const Token& token) {
   return Xapian::Query(schema::ExactTerm(field, token.text));
 }
 
-Xapian::Query PartMatch(Xapian::Query query) {
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, QueryBuilder::kPartWeight);
+Xapian::Query Scaled(Xapian::Query query, double weight) {
+  if (weight == 1) return query;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, weight);
 }
 
 // Exact or stem term of every token in the slot; at lower weight, the word as a part of
@@ -81,20 +82,23 @@ Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
                             const QueryBuilder::Options& options) {
   std::vector<Xapian::Query> alternatives;
   for (const Token* token : slot.tokens) {
-    alternatives.push_back(ExactTerm(field, *token));
-    if (options.stems && !token->stem.empty()) {
-      alternatives.emplace_back(schema::StemTerm(field, token->stem));
-    }
+    // A token without a stem term (a number, a code with a dot) weighs what a word found
+    // in its exact form does, exact and stem together: 2021 counts as much as Strategie.
+    const bool stem = options.stems && !token->stem.empty();
+    const double exact = stem ? options.exact_weight : options.stems ? 1 + options.exact_weight : 1;
+    alternatives.push_back(Scaled(ExactTerm(field, *token), exact));
+    if (stem) alternatives.emplace_back(schema::StemTerm(field, token->stem));
     if (options.parts && !token->stem.empty()) {
-      alternatives.push_back(PartMatch(Xapian::Query(schema::PartTerm(field, token->stem))));
+      alternatives.push_back(
+          Scaled(Xapian::Query(schema::PartTerm(field, token->stem)), options.part_weight));
     }
     if (!options.variants) break;  // the first token is the word itself
   }
   if (options.parts && slot.parts.size() > 1) {
     std::vector<Xapian::Query> parts;
     for (const Token* part : slot.parts) parts.emplace_back(schema::PartTerm(field, part->stem));
-    alternatives.push_back(
-        PartMatch(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end())));
+    alternatives.push_back(Scaled(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                                  options.part_weight));
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -125,20 +129,49 @@ Xapian::Query UnitQuery(const TextField& field, const Unit& unit,
                        SlotWordQuery(field, Slot{{unit.joined}, {}, false}, options));
 }
 
-}  // namespace
+// A unit in ranked any-word matching: as in UnitQuery, and the words of a hyphenated
+// compound also each on their own, at part weight ("CPI-Maßstab" finds "der CPI ist ein
+// Maßstab"; the phrase, matching both, ranks higher).
+Xapian::Query AnyUnitQuery(const TextField& field, const Unit& unit,
+                           const QueryBuilder::Options& options) {
+  Xapian::Query whole = UnitQuery(field, unit, options);
+  if (unit.slots.size() < 2) return whole;
+  std::vector<Xapian::Query> words{whole};
+  for (const Slot& slot : unit.slots) {
+    if (slot.stop_word) continue;
+    words.push_back(Scaled(SlotWordQuery(field, slot, options), options.part_weight));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
+}
 
-Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {
-  const std::vector<Token> tokens = analyzer_.Analyze(Capitalised(text));
+// The queries of the words of text (stop words only if there is nothing else), all
+// required or any of them.
+enum class Need { kAll, kAny };
+Xapian::Query WordsQuery(const Analyzer& analyzer, std::string_view text, const TextField& field,
+                         const QueryBuilder::Options& options, Need need) {
+  const std::vector<Token> tokens = analyzer.Analyze(Capitalised(text));
   const std::vector<Unit> units = Units(tokens);
   bool only_stop_words = true;
   for (const Unit& unit : units) only_stop_words = only_stop_words && unit.stop_word;
-  std::vector<Xapian::Query> required;
+  std::vector<Xapian::Query> words;
   for (const Unit& unit : units) {
     if (unit.stop_word && !only_stop_words) continue;
-    required.push_back(UnitQuery(field, unit, options_));
+    words.push_back(need == Need::kAll ? UnitQuery(field, unit, options)
+                                       : AnyUnitQuery(field, unit, options));
   }
-  if (required.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+  if (words.empty()) return Xapian::Query();
+  return Xapian::Query(need == Need::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                       words.begin(), words.end());
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::ForAnyWord(std::string_view text, const TextField& field) const {
+  return WordsQuery(analyzer_, text, field, options_, Need::kAny);
+}
+
+Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {
+  return WordsQuery(analyzer_, text, field, options_, Need::kAll);
 }
 
 Xapian::Query QueryBuilder::ForPhrase(std::string_view text, const TextField& field) const {

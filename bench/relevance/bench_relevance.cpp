@@ -1,7 +1,9 @@
 // Runs the queries of a BEIR collection through Lupe's real query path (searchd's Searcher
 // over an index the real lupe-indexer built) in several configurations, and through a
-// stock Xapian baseline (TermGenerator/QueryParser, german2, STEM_ALL_Z, any word), writing
-// one TREC run file (top 100 per query) per configuration. bench/relevance/run scores them.
+// stock Xapian baseline (TermGenerator/QueryParser, german2, STEM_ALL_Z on both sides, any
+// word, BM25 defaults), writing one TREC run file (top 100 per query) per configuration.
+// bench/relevance/run scores them. LUPE_* variables override the shipped ranking for a
+// sweep (bench/relevance/run lists them).
 //
 // Usage: bench-relevance INDEX CORPUS_JSONL QUERIES_JSONL SYNONYMS OUT_DIR
 #include <Poco/JSON/Object.h>
@@ -51,6 +53,17 @@ std::string Nfc(const std::string& text) {
   return U_SUCCESS(status) ? out : text;
 }
 
+// LUPE_RUNS (comma-separated run names) restricts a sweep to some runs; unset: all.
+bool Wanted(const std::string& name) {
+  const char* runs = std::getenv("LUPE_RUNS");
+  if (runs == nullptr) return true;
+  std::string list(1, ',');
+  list.append(runs).push_back(',');
+  std::string item(1, ',');
+  item.append(name).push_back(',');
+  return list.find(item) != std::string::npos;
+}
+
 struct Configuration {
   const char* name;
   lupe::analyzers::QueryBuilder::Options terms;
@@ -69,10 +82,26 @@ void RunLupe(const std::string& index, const std::vector<Record>& queries,
       {"lupe-all", {true, true, true}, true},            // + abbreviations and synonyms
   };
   for (const Configuration& configuration : configurations) {
+    if (!Wanted(configuration.name)) continue;
     lupe::search::SearchdConfig config;  // the defaults, unless the environment says
     config.query_terms = configuration.terms;
     if (const char* k1 = std::getenv("LUPE_BM25_K1")) config.bm25_k1 = std::stod(k1);
     if (const char* b = std::getenv("LUPE_BM25_B")) config.bm25_b = std::stod(b);
+    if (const char* w = std::getenv("LUPE_EXACT_WEIGHT"))
+      config.query_terms.exact_weight = std::stod(w);
+    if (const char* w = std::getenv("LUPE_PART_WEIGHT"))
+      config.query_terms.part_weight = std::stod(w);
+    if (const char* window = std::getenv("LUPE_PROXIMITY_WINDOW")) {
+      config.proximity_window = static_cast<Xapian::termcount>(std::stoul(window));
+    }
+    if (const char* w = std::getenv("LUPE_PROXIMITY_WEIGHT"))
+      config.proximity_weight = std::stod(w);
+    if (const char* below = std::getenv("LUPE_RELAX_BELOW")) {
+      config.relax_below = static_cast<Xapian::doccount>(std::stoul(below));
+    }
+    if (const char* words = std::getenv("LUPE_QUESTION_WORDS")) {
+      config.question_words = std::stoul(words);
+    }
     std::unique_ptr<lupe::search::SynonymsFile> synonyms;
     if (configuration.synonyms) {
       synonyms = std::make_unique<lupe::search::SynonymsFile>(synonyms_path, analyzer,
@@ -101,6 +130,10 @@ void RunXapian(const std::vector<Record>& corpus, const std::vector<Record>& que
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("german2"));
+  // The same strategy on both sides. With the TermGenerator's default (STEM_SOME) a word
+  // starting with a digit gets no Z term, while STEM_ALL_Z queries look only for Z terms:
+  // every number of a question (years, "Super Bowl 50") would silently match nothing.
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   for (const Record& record : corpus) {
     Xapian::Document document;
     generator.set_document(document);
@@ -143,7 +176,7 @@ int main(int argc, char** argv) {
     const std::vector<Record> queries = ReadJsonLines(argv[3]);
     std::filesystem::create_directories(argv[5]);
     RunLupe(argv[1], queries, argv[4], argv[5]);
-    RunXapian(ReadJsonLines(argv[2]), queries, argv[5]);
+    if (Wanted("xapian-german2")) RunXapian(ReadJsonLines(argv[2]), queries, argv[5]);
   } catch (const std::exception& error) {
     std::cerr << "bench-relevance: " << error.what() << '\n';
     return 1;

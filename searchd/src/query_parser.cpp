@@ -70,18 +70,23 @@ bool StartsWithTitlePrefix(std::string_view s, std::size_t i) {
 std::vector<Item> Scan(std::string_view s) {
   std::vector<Item> items;
   bool pending_or = false;
+  bool spaced = true;  // the item starts the query or follows white space
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t next;
     if (IsSpace(CodePointAt(s, i, &next))) {
       i = next;
+      spaced = true;
       continue;
     }
     Item item;
     if (s[i] == '-' && i + 1 < s.size() && !IsSpace(static_cast<unsigned char>(s[i + 1]))) {
-      item.excluded = true;
+      // -Entwurf excludes; „Model C“-Schulen is a compound written with quotes: the hyphen
+      // right after the closing quote links the next word, which is a word of its own.
+      item.excluded = spaced;
       ++i;
     }
+    spaced = false;
     if (StartsWithTitlePrefix(s, i)) {
       item.field = &schema::kTitle;
       i += 6;
@@ -193,6 +198,46 @@ void ApplySynonyms(const Synonyms& synonyms, const analyzers::Analyzer& analyzer
   }
 }
 
+// A word or phrase item (without synonyms). In any-word mode the words of an item (such
+// as a hyphenated compound's) need not all match either.
+Xapian::Query ItemQuery(const analyzers::QueryBuilder& builder, const Item& item,
+                        QueryParser::Mode mode) {
+  if (item.phrase) return builder.ForPhrase(item.text, *item.field);
+  if (mode == QueryParser::Mode::kAnyWord && !item.excluded) {
+    return builder.ForAnyWord(item.text, *item.field);
+  }
+  return builder.ForWords(item.text, *item.field);
+}
+
+// Neighbouring content words of the query found close together in a document: the OR of
+// OP_NEAR over each pair's positional (exact) terms, scaled by the proximity weight; an
+// empty Query if there is no pair or proximity is off. For ranking only.
+Xapian::Query Proximity(const analyzers::QueryBuilder& builder, const std::vector<Item>& items,
+                        const std::vector<bool>& stop, const QueryParser::Options& options) {
+  if (options.proximity_weight <= 0 || options.proximity_window < 2) return Xapian::Query();
+  std::vector<Xapian::Query> words;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& item = items[i];
+    const bool alternative =
+        item.or_with_previous || (i + 1 < items.size() && items[i + 1].or_with_previous);
+    if (item.excluded || stop[i] || item.phrase || alternative || item.text.empty() ||
+        item.field != &schema::kBody) {
+      continue;
+    }
+    Xapian::Query word = builder.ForPhrase(item.text, *item.field);
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const Xapian::Query pair[] = {words[i], words[i + 1]};
+    pairs.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2, options.proximity_window);
+  }
+  if (pairs.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                       options.proximity_weight);
+}
+
 }  // namespace
 
 QueryParser::QueryParser(const analyzers::Analyzer& analyzer, Options options)
@@ -234,9 +279,8 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
   };
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
-    const Xapian::Query q = !synonym_queries[i].empty() ? synonym_queries[i]
-                            : item.phrase ? builder.ForPhrase(item.text, *item.field)
-                                          : builder.ForWords(item.text, *item.field);
+    const Xapian::Query q =
+        !synonym_queries[i].empty() ? synonym_queries[i] : ItemQuery(builder, item, mode);
     if (q.empty()) continue;
     if (item.excluded) {
       excluded.push_back(q);
@@ -250,6 +294,15 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
 
   Xapian::Query positive =
       Combine(mode == Mode::kAllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, required);
+  // Proximity ranks ranked any-word matches only: a pair matches no document the words
+  // don't, so OP_OR adds its weight without changing the matches. (OP_AND_MAYBE, which
+  // could carry it into all-words matching, gave Xapian 1.4 weights that depended on the
+  // order of the documents in the index.)
+  if (mode == Mode::kAnyWord) {
+    if (const Xapian::Query near = Proximity(builder, items, stop, options_); !near.empty()) {
+      positive = Xapian::Query(Xapian::Query::OP_OR, positive, near);
+    }
+  }
   if (excluded.empty()) return positive;
   if (positive.empty()) positive = Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,

@@ -74,9 +74,15 @@ SearchdConfig LoadSearchdConfig(const std::string& path) {
   config.max_wait_seconds = ini.Number("max_wait_seconds", config.max_wait_seconds, 0.001, 3600);
   config.bm25_k1 = ini.Number("bm25_k1", config.bm25_k1, 0, 10);
   config.bm25_b = ini.Number("bm25_b", config.bm25_b, 0, 1);
+  config.query_terms.exact_weight =
+      ini.Number("exact_weight", config.query_terms.exact_weight, 0, 10);
+  config.query_terms.part_weight = ini.Number("part_weight", config.query_terms.part_weight, 0, 1);
   config.relax_below =
       static_cast<Xapian::doccount>(ini.Size("relax_below", config.relax_below, 1, 1e6));
   config.question_words = ini.Size("question_words", config.question_words, 1, 1000);
+  config.proximity_window = static_cast<Xapian::termcount>(
+      ini.Size("proximity_window", config.proximity_window, 2, 1000));
+  config.proximity_weight = ini.Number("proximity_weight", config.proximity_weight, 0, 10);
   config.reopen_seconds = ini.Number("reopen_seconds", config.reopen_seconds, 0, 3600);
   const Poco::StringTokenizer origins(
       ini.Text("cors_origins"), ",",

@@ -89,13 +89,18 @@ void ApplySort(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMa
   enquire.set_sort_by_key_then_relevance(&keys, false);
 }
 
-// The words of a query that are not stop words.
-std::size_t CountContentWords(const analyzers::Analyzer& analyzer, const std::string& q) {
+// A question: a query that ends with a question mark, or has question_words or more words
+// that are not stop words. Its words are those of the question, not necessarily of the
+// answer ("Wann wurde die Brücke eröffnet?" asks about a text that may say "Einweihung").
+bool IsQuestion(const analyzers::Analyzer& analyzer, const std::string& q,
+                std::size_t question_words) {
+  const std::size_t end = q.find_last_not_of(" \t\r\n");
+  if (end != std::string::npos && q[end] == '?') return true;
   std::size_t words = 0;
   for (const analyzers::Token& token : analyzer.Analyze(q)) {
     words += !token.Has(analyzers::kVariant) && !token.Has(analyzers::kStopWord);
   }
-  return words;
+  return words >= question_words;
 }
 
 // Words of a document worth expanding on: body terms (no prefix), no numbers, no stop words.
@@ -149,7 +154,8 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
     : analyzer_(analyzer),
       config_(config),
       synonyms_(synonyms),
-      parser_(analyzer, {config.max_query_bytes, config.query_terms}),
+      parser_(analyzer, {config.max_query_bytes, config.query_terms, config.proximity_window,
+                         config.proximity_weight}),
       suggester_(analyzer) {}
 
 Xapian::BM25Weight Searcher::Ranking() const {
@@ -196,7 +202,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
   if (!request.q.empty() &&
       (mset.get_matches_upper_bound() == 0 ||
        (mset.get_matches_upper_bound() < config_.relax_below &&
-        CountContentWords(analyzer_, request.q) >= config_.question_words))) {
+        IsQuestion(analyzer_, request.q, config_.question_words)))) {
     const Xapian::Query any = Parse(request.q, QueryParser::Mode::kAnyWord);
     if (any.serialise() != query.serialise()) {
       query = any;

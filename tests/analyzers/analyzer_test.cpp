@@ -25,6 +25,10 @@ TEST_CASE("stop words are flagged but keep their positions") {
   CHECK(analyzer.IsStopWord("fuer"));  // the list is normalised like text: "für"
   CHECK_FALSE(analyzer.IsStopWord("stadt"));
   CHECK_FALSE(analyzer.IsStopWord("nicht"));  // negations change meaning; not on the list
+  for (const char* question_word : {"was", "wer", "wann", "wo", "warum", "wofuer", "worueber"}) {
+    INFO(question_word);
+    CHECK(analyzer.IsStopWord(question_word));  // a question's words, not its answer's
+  }
 }
 
 TEST_CASE("the fingerprint names the analyzer version and is stable across instances") {

@@ -159,6 +159,6 @@ TEST_CASE("a missing word list is a configuration error") {
 
 TEST_CASE("the fingerprint names the analyzer version and the word list's hash") {
   const Analyzer analyzer;
-  CHECK(analyzer.Fingerprint().rfind("lupe-de/2 ", 0) == 0);
+  CHECK(analyzer.Fingerprint().rfind("lupe-de/3 ", 0) == 0);
   CHECK(analyzer.Fingerprint().find(" words=") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "lupe/analyzers/query_builder.h"
@@ -38,6 +39,18 @@ class TestIndex {
   }
   Names Phrase(const std::string& query) const {
     return Run(builder_.ForPhrase(query, schema::kBody));
+  }
+
+  // The weight of each text matching any word of query.
+  std::map<std::string, double> AnyWordWeights(const std::string& query) const {
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(builder_.ForAnyWord(query, schema::kBody));
+    std::map<std::string, double> weights;
+    const Xapian::MSet matches = enquire.get_mset(0, 100);
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      weights[match.get_document().get_data()] = match.get_weight();
+    }
+    return weights;
   }
 
   // The texts matching query, best first.
@@ -243,4 +256,16 @@ TEST_CASE("completed suspended hyphens are found like the words written out") {
   CHECK(index.Words("Radverkehr") == Names{"Rad- und Fußverkehr"});
   CHECK(index.Words("Stadtplanung") == Names{"Stadtentwicklung und -planung"});
   CHECK(index.Words("Wohnungsministerium") == Names{"Bau-, Wohnungs- und Verkehrsministerium"});
+}
+
+TEST_CASE("a number weighs as much as a word found in its exact form") {
+  // Equal texts but for one word, each word in one text only: same frequency, same rarity.
+  // The word matches its exact and its stem term; the number has no stem term, so its
+  // exact term counts for both (within 10 %: without a stem term its text is a little
+  // shorter for BM25; counted once, it would weigh about half).
+  const TestIndex index({"Haushalt 2021 beschlossen", "Haushalt Strategie beschlossen"});
+  const auto weights = index.AnyWordWeights("Strategie 2021");
+  REQUIRE(weights.size() == 2);
+  CHECK(weights.at("Haushalt 2021 beschlossen") ==
+        Approx(weights.at("Haushalt Strategie beschlossen")).epsilon(0.1));
 }

@@ -88,6 +88,13 @@ TEST_CASE("a leading minus excludes a word or a phrase") {
   CHECK(f.Search("Rad-Verkehr") == Ids{"freiburg"});
 }
 
+TEST_CASE("a hyphen after a closing quote links a word to the phrase and excludes nothing") {
+  const Fixture f;
+  CHECK(f.Search("„Wärmeplanung“-Fassung") == Ids{"entwurf", "kiel"});
+  CHECK(f.Search("\"Stadt der Zukunft\"-Verkehr") == Ids{"freiburg"});
+  CHECK(f.Search("„Wärmeplanung“ -Entwurf") == Ids{"kiel"});
+}
+
 TEST_CASE("OR between words makes them alternatives") {
   const Fixture f;
   CHECK(f.Search("Ulm OR Freiburg") == Ids{"ulm", "freiburg"});
@@ -114,6 +121,44 @@ TEST_CASE("any-word mode ranks documents matching some of the words") {
   const Fixture f;
   CHECK(f.Search("Ulm Freiburg Kiel", QueryParser::Mode::kAnyWord) ==
         Ids{"ulm", "freiburg", "entwurf", "kiel"});
+}
+
+TEST_CASE("any-word mode also matches the words of a hyphenated compound one by one") {
+  const Fixture f;
+  CHECK(f.Search("Stadt-Mobilität").empty());
+  CHECK(f.Search("Stadt-Mobilität", QueryParser::Mode::kAnyWord) == Ids{"ulm", "freiburg"});
+  CHECK(f.Search("Smart-City-Strategie", QueryParser::Mode::kAnyWord) == Ids{"ulm"});
+}
+
+TEST_CASE("in any-word mode documents with neighbouring query words close together rank higher") {
+  const lupe::analyzers::Analyzer analyzer;
+  const lupe::analyzers::TermWriter writer(analyzer);
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::string filler = " eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf ";
+  // The same words, as often, in texts of the same length: only their distance differs.
+  const std::pair<std::string, std::string> texts[] = {{"far", "Kiel" + filler + "Wärmeplanung"},
+                                                       {"near", "Kiel Wärmeplanung" + filler}};
+  for (const auto& [id, text] : texts) {
+    Xapian::Document document;
+    document.set_data(id);
+    writer.Write(text, schema::kBody, {1, 1}, document);
+    database.add_document(document);
+  }
+  auto ranking = [&](double proximity_weight) {
+    QueryParser::Options options{200, {}};
+    options.proximity_weight = proximity_weight;
+    const QueryParser parser(analyzer, options);
+    Xapian::Enquire enquire(database);
+    enquire.set_query(parser.Parse("Kiel Wärmeplanung", QueryParser::Mode::kAnyWord));
+    const Xapian::MSet matches = enquire.get_mset(0, 10);
+    REQUIRE(matches.size() == 2);
+    return std::make_pair(matches.begin().get_document().get_data(),
+                          matches.begin().get_weight() - (++matches.begin()).get_weight());
+  };
+  const auto [first, margin] = ranking(0.25);
+  CHECK(first == "near");
+  CHECK(margin > 0);
+  CHECK(ranking(0).second == Approx(0));  // proximity off: a tie
 }
 
 TEST_CASE("empty queries match everything - bad queries are refused by name") {

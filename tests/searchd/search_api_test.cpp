@@ -183,6 +183,11 @@ TEST_CASE("a question that few documents match as a whole is relaxed, a keyword 
   CHECK(question->getValue<bool>("relaxed"));
   CHECK(question->getValue<std::size_t>("total") > strict);
   CHECK(Ids(question).front() == "freiburg-radverkehr-2025");
+  // A question mark makes a question of any length; question words are stop words.
+  const auto asked = Search(s.daemon, "q=" + Encode("Wo gibt es ein Radverkehrskonzept in Freiburg?"));
+  CHECK(asked->getValue<bool>("relaxed"));
+  CHECK(asked->getValue<std::size_t>("total") > strict);
+  CHECK(Ids(asked).front() == "freiburg-radverkehr-2025");
 }
 
 TEST_CASE("an empty query lists every document matching the filters") {

@@ -19,10 +19,13 @@ namespace lupe::search {
 //   Strategie Mobilität      every word must match (through its variants)
 //   "Smart City"             a phrase; also „…“, “…”, »…«, «…», ‚…‘; an unclosed quote
 //                            runs to the end of the query
-//   -Entwurf  -"erste Fassung"   excludes a word or phrase
+//   -Entwurf  -"erste Fassung"   excludes a word or phrase (at the start of the query or
+//                            after white space: in „Model C“-Schulen the hyphen links)
 //   Rad OR Fuß               alternatives (OR between two items; chains: a OR b OR c)
 //   title:Wärmeplanung  title:"Smart City"   restricted to the title
 // Stop words need not match outside phrases (unless the query has nothing else).
+// In any-word mode, neighbouring words of the query that a document has close together
+// rank it higher.
 // With a Synonyms list, a word or run of words (or a whole phrase) equal to one of its
 // expressions matches any expression of the group: ÖPNV also finds "öffentlicher
 // Personennahverkehr" (all its words; the phrase ranks higher), and the reverse.
@@ -32,6 +35,11 @@ class QueryParser {
   struct Options {
     std::size_t max_query_bytes = 1000;
     analyzers::QueryBuilder::Options terms;  // which terms words match (all by default)
+    // Ranking in any-word mode: documents where two neighbouring content words of the
+    // query occur within proximity_window positions of each other gain proximity_weight
+    // times the pair's weight (0: off).
+    Xapian::termcount proximity_window = 8;
+    double proximity_weight = 0.5;
   };
 
   QueryParser(const analyzers::Analyzer& analyzer, Options options);

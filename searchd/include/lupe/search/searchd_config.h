@@ -39,13 +39,18 @@ struct SearchdConfig {
   // documents are discounted); docs/relevance.md tells how the defaults were chosen.
   double bm25_k1 = 0.8;
   double bm25_b = 0.9;
-  // A question — a query of question_words or more words that are not stop words — whose
-  // every-word matching finds fewer than relax_below documents is answered by ranked
-  // any-word matching ("relaxed"), as one that finds none always is.
+  // A question — a query ending with "?", or of question_words or more words that are not
+  // stop words — whose every-word matching finds fewer than relax_below documents is
+  // answered by ranked any-word matching ("relaxed"), as one that finds none always is.
   Xapian::doccount relax_below = 10;
   std::size_t question_words = 4;
-  // Which terms query words match; not in the config file: all of them, except when
-  // bench/relevance measures what each kind contributes.
+  // In relaxed (any-word) matching, neighbouring query words found within proximity_window
+  // positions of each other add proximity_weight times their weight again (0: off).
+  Xapian::termcount proximity_window = 8;
+  double proximity_weight = 0.5;
+  // Which terms query words match — all of them, except when bench/relevance measures
+  // what each kind contributes — and their weights (exact_weight, part_weight in the
+  // config file).
   analyzers::QueryBuilder::Options query_terms;
 };
 
