@@ -244,6 +244,10 @@ class IndexWriter {
   std::uint64_t uncommitted_bytes_ = 0;
 };
 
+// Sealing commits what a shard holds in memory (up to commit_every_mb / workers of input):
+// no parsing, so no per-document deadline; the limit only catches a worker that hangs.
+constexpr std::chrono::minutes kSealTimeout{30};
+
 // Runs jobs (indexes into work) on the workers while a writer thread applies what they
 // finish to the index; the queue between the two is short, since documents can be large.
 void RunPass(WorkerPool& pool, const std::vector<std::size_t>& jobs,
@@ -355,13 +359,13 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
         },
         apply, stop);
     if (!sharded) break;
-    for (WorkerPool::Outcome& outcome : pool.Broadcast(std::string(kSealRequest))) {
+    for (WorkerPool::Outcome& outcome : pool.Broadcast(std::string(kSealRequest), kSealTimeout)) {
       if (outcome.ok && !outcome.payload.empty()) sealed.insert(std::move(outcome.payload));
     }
     // A worker that died took its shard's uncommitted documents with it: once more.
     jobs = apply.ForgetShardsExcept(sealed);
-    if (jobs.empty()) break;
-    if (pass == 1 || stop) {
+    if (jobs.empty() || stop) break;  // stopped: the next run does them
+    if (pass == 1) {
       apply.RejectLost(jobs);
       break;
     }

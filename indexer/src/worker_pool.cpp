@@ -217,7 +217,8 @@ void WorkerPool::Run(std::size_t count, const std::function<std::string(std::siz
   }
 }
 
-std::vector<WorkerPool::Outcome> WorkerPool::Broadcast(const std::string& request) {
+std::vector<WorkerPool::Outcome> WorkerPool::Broadcast(const std::string& request,
+                                                       std::chrono::milliseconds timeout) {
   std::vector<Outcome> outcomes;
   std::vector<std::size_t> waiting;
   for (std::size_t i = 0; i < workers_.size(); ++i) {
@@ -230,7 +231,7 @@ std::vector<WorkerPool::Outcome> WorkerPool::Broadcast(const std::string& reques
     }
     waiting.push_back(i);
   }
-  const auto deadline = std::chrono::steady_clock::now() + options_.timeout;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!waiting.empty()) {
     std::vector<pollfd> fds;
     for (std::size_t i : waiting) fds.push_back({workers_[i].from_child, POLLIN, 0});

@@ -46,9 +46,9 @@ class WorkerPool {
            const std::function<void(Outcome&&)>& done, const std::function<bool()>& stop);
 
   // Sends request to every worker alive (between Runs: none is busy) and returns their
-  // outcomes, job = the worker's number. A worker that dies or does not answer within the
+  // outcomes, job = the worker's number. A worker that dies or does not answer within
   // timeout is retired; its outcome says why. Workers that died before are not asked.
-  std::vector<Outcome> Broadcast(const std::string& request);
+  std::vector<Outcome> Broadcast(const std::string& request, std::chrono::milliseconds timeout);
 
  private:
   struct Worker {
