@@ -244,8 +244,25 @@ class IndexWriter {
   std::uint64_t uncommitted_bytes_ = 0;
 };
 
-// Sealing commits what a shard holds in memory (up to commit_every_mb / workers of input):
-// no parsing, so no per-document deadline; the limit only catches a worker that hangs.
+// jobs cut into runs of consecutive jobs of about batch_bytes of input each.
+std::vector<std::vector<std::size_t>> Batches(const std::vector<std::size_t>& jobs,
+                                              const std::vector<FileInfo>& infos,
+                                              std::uint64_t batch_bytes) {
+  std::vector<std::vector<std::size_t>> batches(1);
+  std::uint64_t bytes = 0;
+  for (const std::size_t job : jobs) {
+    if (bytes >= batch_bytes) {
+      batches.emplace_back();
+      bytes = 0;
+    }
+    batches.back().push_back(job);
+    bytes += infos[job].size;
+  }
+  return batches;
+}
+
+// Sealing commits what a shard holds in memory (up to commit_every_mb of input): no
+// parsing, so no per-document deadline; the limit only catches a worker that hangs.
 constexpr std::chrono::minutes kSealTimeout{30};
 
 // Runs jobs (indexes into work) on the workers while a writer thread applies what they
@@ -304,8 +321,7 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
   // Fork the workers before the index is open: they share nothing of it. Each has a
   // shard writer of its own (used only if the run writes shards).
   const DocumentBuilder builder(analyzer, schema, gazetteer, options.limits);
-  ShardWriter shard(options.commit_every_bytes /
-                    static_cast<unsigned>(std::max(1, options.workers)));
+  ShardWriter shard;
   WorkerPool pool({options.workers, options.document_timeout, options.document_memory_bytes},
                   [&builder, &options, &shard](const std::string& request) {
                     return RunDocumentJob(builder, options.max_file_bytes, shard, request);
@@ -351,16 +367,22 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
   std::vector<std::size_t> jobs(work.size());
   std::iota(jobs.begin(), jobs.end(), std::size_t{0});
   std::set<std::string> sealed;
+  const auto request = [&](std::size_t job) {
+    return DocumentRequest(*work[job], infos[job].stamp, shards_directory);
+  };
   for (int pass = 0;; ++pass) {
-    RunPass(
-        pool, jobs,
-        [&](std::size_t job) {
-          return DocumentRequest(*work[job], infos[job].stamp, shards_directory);
-        },
-        apply, stop);
-    if (!sharded) break;
-    for (WorkerPool::Outcome& outcome : pool.Broadcast(std::string(kSealRequest), kSealTimeout)) {
-      if (outcome.ok && !outcome.payload.empty()) sealed.insert(std::move(outcome.payload));
+    if (!sharded) {
+      RunPass(pool, jobs, request, apply, stop);
+      break;
+    }
+    // Shards are sealed every commit_every_mb of input (the workers' memory stays
+    // bounded, and a commit never runs under a document's deadline).
+    for (const std::vector<std::size_t>& batch : Batches(jobs, infos, options.commit_every_bytes)) {
+      RunPass(pool, batch, request, apply, stop);
+      for (WorkerPool::Outcome& outcome : pool.Broadcast(std::string(kSealRequest), kSealTimeout)) {
+        if (outcome.ok && !outcome.payload.empty()) sealed.insert(std::move(outcome.payload));
+      }
+      if (stop) break;
     }
     // A worker that died took its shard's uncommitted documents with it: once more.
     jobs = apply.ForgetShardsExcept(sealed);

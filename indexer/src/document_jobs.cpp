@@ -96,9 +96,7 @@ std::string RunDocumentJob(const DocumentBuilder& builder, std::size_t max_file_
     answer += built.document.serialise();
     return answer;
   }
-  const std::uint64_t input_bytes = bytes.size() + (sidecar ? sidecar->size() : 0);
-  const Xapian::docid docid =
-      shard.Add(shards_directory, built.document, built.spellings, input_bytes);
+  const Xapian::docid docid = shard.Add(shards_directory, built.document, built.spellings);
   answer += '\0';
   answer += 'S';
   answer += std::to_string(docid);

@@ -8,15 +8,13 @@ namespace lupe::ingest {
 
 Xapian::docid ShardWriter::Add(const std::string& shards_directory,
                                const Xapian::Document& document,
-                               const std::vector<std::string>& spellings,
-                               std::uint64_t input_bytes) {
+                               const std::vector<std::string>& spellings) {
   if (!database_) {
     // No fsync: a shard lives for one run; the merged generation is synced.
     path_ = shards_directory + "/" + std::to_string(::getpid()) + "-" +
             std::to_string(++shards_opened_);
     database_.emplace(path_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
     spelled_.clear();
-    uncommitted_bytes_ = 0;
   }
   const Xapian::docid docid = database_->add_document(document);
   for (std::size_t i = 0; i + 1 < spellings.size(); i += 2) {
@@ -24,11 +22,6 @@ Xapian::docid ShardWriter::Add(const std::string& shards_directory,
       database_->set_metadata(std::string(analyzers::schema::kSpellingKeyPrefix) + spellings[i],
                               spellings[i + 1]);
     }
-  }
-  uncommitted_bytes_ += input_bytes;
-  if (uncommitted_bytes_ >= commit_bytes_) {
-    database_->commit();
-    uncommitted_bytes_ = 0;
   }
   return docid;
 }
