@@ -4,18 +4,16 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
 #include <exception>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <numeric>
 #include <optional>
 #include <set>
 #include <thread>
 
+#include "bounded_queue.h"
 #include "document_jobs.h"
 #include "index_layout.h"
 #include "lupe/analyzers/error.h"
@@ -50,46 +48,6 @@ std::optional<FileInfo> Stat(const SourceFile& source) {
   if (source.sidecar && !add(*source.sidecar)) return std::nullopt;
   return info;
 }
-
-// A queue of bounded size between one producer and one consumer thread.
-template <typename T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
-
-  void Push(T item) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-
-  // The next item; std::nullopt once closed and empty.
-  std::optional<T> Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-
-  void Close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_empty_.notify_all();
-    not_full_.notify_all();
-  }
-
- private:
-  std::size_t capacity_;
-  std::deque<T> items_;
-  bool closed_ = false;
-  std::mutex mutex_;
-  std::condition_variable not_full_;
-  std::condition_variable not_empty_;
-};
 
 // Applies finished jobs to the index, in the writer thread: rejections reported, ids
 // checked, unchanged content recognised, documents replaced, commits batched.

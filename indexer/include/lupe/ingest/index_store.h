@@ -58,7 +58,6 @@ class IndexStore {
   void MergeShards(const std::vector<std::string>& shards);
 
   Xapian::doccount DocumentCount() const { return database_.get_doccount(); }
-  const std::string& directory() const { return directory_; }
 
  private:
   std::unique_ptr<IndexLock> lock_;
