@@ -52,6 +52,13 @@ for mode in single sharded; do
     rm -rf "$work/index2"
     "$indexer" --config "$config" --index "$work/index2" add "$work/many" 2>/dev/null &
     pid=$!
+    # Past start-up (the lock file appears when the index is opened, after the word list is
+    # read and the workers forked; on a busy machine that can take over a second), then
+    # into the run.
+    for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+      [ -e "$work/index2/lupe.lock" ] && break
+      sleep 0.5
+    done
     sleep 1
     kill -s "$signal" "$pid" 2>/dev/null
     wait "$pid"
