@@ -9,27 +9,17 @@
 #include "lupe/analyzers/error.h"
 #include "lupe/ingest/batch_indexer.h"
 #include "lupe/ingest/index_store.h"
+#include "support/add_recorder.h"
 #include "support/temp_dir.h"
 
 using lupe::ingest::AddOptions;
-using lupe::ingest::AddProgress;
 using lupe::ingest::AddReport;
 using lupe::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
-class Recorder : public lupe::ingest::AddObserver {
- public:
-  void Rejected(const fs::path& path, const std::string& reason) override {
-    rejected[path.filename().string()] = reason;
-  }
-  void Skipped(const fs::path&, const std::string&) override {}
-  void Progress(const AddProgress& progress) override { last = progress; }
-
-  std::map<std::string, std::string> rejected;
-  AddProgress last;
-};
+using Recorder = lupe::testing::AddRecorder;
 
 struct Fixture {
   lupe::analyzers::Analyzer analyzer;
