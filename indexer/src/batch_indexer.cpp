@@ -2,21 +2,25 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
 #include <exception>
-#include <fstream>
+#include <functional>
 #include <map>
-#include <mutex>
+#include <numeric>
 #include <optional>
+#include <set>
 #include <thread>
 
+#include "bounded_queue.h"
+#include "document_jobs.h"
+#include "index_layout.h"
 #include "lupe/analyzers/error.h"
 #include "lupe/ingest/document_builder.h"
 #include "lupe/ingest/index_store.h"
 #include "lupe/ingest/source_scanner.h"
+#include "shard_writer.h"
 #include "worker_pool.h"
 
 namespace lupe::ingest {
@@ -45,144 +49,6 @@ std::optional<FileInfo> Stat(const SourceFile& source) {
   return info;
 }
 
-std::string ReadFile(const fs::path& path, std::size_t max_bytes, const char* what) {
-  std::error_code error;
-  const auto size = fs::file_size(path, error);
-  if (error)
-    throw Error(ErrorCode::kInvalidInput,
-                std::string("cannot read ") + what + ": " + error.message());
-  if (size > max_bytes) {
-    throw Error(ErrorCode::kInvalidInput, std::string(what) + " is " + std::to_string(size >> 20) +
-                                              " MiB, over the limit of " +
-                                              std::to_string(max_bytes >> 20) +
-                                              " MiB (indexer.max_file_mb)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(size, '\0');
-  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-    throw Error(ErrorCode::kInvalidInput,
-                std::string("cannot read ") + what + ": " + std::strerror(errno));
-  }
-  return bytes;
-}
-
-// Requests and responses between the indexer and its workers: fields joined by '\0'.
-std::vector<std::string> Split(const std::string& text, std::size_t fields) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i + 1 < fields; ++i) {
-    const std::size_t end = text.find('\0', start);
-    if (end == std::string::npos) break;
-    parts.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  parts.push_back(text.substr(start));
-  return parts;
-}
-
-std::string Request(const SourceFile& source, const std::string& stamp) {
-  std::string request = source.path.string();
-  request += '\0';
-  request += source.sidecar ? source.sidecar->string() : std::string();
-  request += '\0';
-  request += source.default_id;
-  request += '\0';
-  request += std::to_string(static_cast<int>(source.format));
-  request += '\0';
-  request += stamp;
-  return request;
-}
-
-// Runs in a worker process: reads, extracts, analyses; returns id, hash and the document.
-std::string BuildInWorker(const DocumentBuilder& builder, std::size_t max_file_bytes,
-                          const std::string& request) {
-  const std::vector<std::string> fields = Split(request, 5);
-  if (fields.size() != 5) throw Error(ErrorCode::kInternal, "malformed worker request");
-  SourceFile source;
-  source.path = fields[0];
-  if (!fields[1].empty()) source.sidecar = fs::path(fields[1]);
-  source.default_id = fields[2];
-  source.format = static_cast<Format>(std::stoi(fields[3]));
-  const std::string bytes = ReadFile(source.path, max_file_bytes, "file");
-  std::optional<std::string> sidecar;
-  if (source.sidecar) sidecar = ReadFile(*source.sidecar, max_file_bytes, "sidecar");
-  BuiltDocument built = builder.Build(source, bytes, sidecar);
-  built.document.add_boolean_term(std::string(schema::kPathPrefix) + source.path.string());
-  built.document.add_value(schema::kStampSlot, fields[4]);
-  return built.id + '\0' + built.hash + '\0' + analyzers::Schema::EncodeValues(built.spellings) +
-         '\0' + built.document.serialise();
-}
-
-// A job's outcome, unpacked on the way to the writer thread.
-struct Finished {
-  std::size_t job = 0;
-  bool ok = false;
-  std::string error;  // why the file was rejected, if !ok
-  std::string id;
-  std::string hash;
-  std::vector<std::string> spellings;
-  Xapian::Document document;
-};
-
-Finished Unpack(WorkerPool::Outcome&& outcome) {
-  Finished finished;
-  finished.job = outcome.job;
-  finished.ok = outcome.ok;
-  if (!outcome.ok) {
-    finished.error = std::move(outcome.payload);
-    return finished;
-  }
-  const std::size_t id_end = outcome.payload.find('\0');
-  const std::size_t hash_end = outcome.payload.find('\0', id_end + 1);
-  const std::size_t spellings_end = outcome.payload.find('\0', hash_end + 1);
-  finished.id = outcome.payload.substr(0, id_end);
-  finished.hash = outcome.payload.substr(id_end + 1, hash_end - id_end - 1);
-  finished.spellings = analyzers::Schema::DecodeValues(
-      std::string_view(outcome.payload).substr(hash_end + 1, spellings_end - hash_end - 1));
-  finished.document = Xapian::Document::unserialise(outcome.payload.substr(spellings_end + 1));
-  return finished;
-}
-
-// A queue of bounded size between one producer and one consumer thread.
-template <typename T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
-
-  void Push(T item) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-
-  // The next item; std::nullopt once closed and empty.
-  std::optional<T> Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-
-  void Close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_empty_.notify_all();
-    not_full_.notify_all();
-  }
-
- private:
-  std::size_t capacity_;
-  std::deque<T> items_;
-  bool closed_ = false;
-  std::mutex mutex_;
-  std::condition_variable not_full_;
-  std::condition_variable not_empty_;
-};
-
 // Applies finished jobs to the index, in the writer thread: rejections reported, ids
 // checked, unchanged content recognised, documents replaced, commits batched.
 class IndexWriter {
@@ -208,16 +74,30 @@ class IndexWriter {
     }
     // Two files claiming one id: the first in path order keeps it, whichever finishes
     // first, so that runs are repeatable.
-    auto [it, inserted] = ids_.emplace(finished.id, Holder{finished.job, false});
+    const Holder holder{finished.job, false, finished.shard, finished.shard_docid};
+    auto [it, inserted] = ids_.emplace(finished.id, holder);
     if (!inserted) {
       const std::size_t other = it->second.job;
       const bool earlier = finished.job < other;
       const SourceFile& loser = earlier ? *work_[other] : source;
       const SourceFile& winner = earlier ? source : *work_[other];
       Reject(loser.path, "id '" + finished.id + "' is already used by " + winner.path.string());
-      if (!earlier) return;
-      it->second.job = finished.job;
+      if (!earlier) {
+        DropFromShard(holder);
+        return;
+      }
+      DropFromShard(it->second);
       --(it->second.indexed ? report_.indexed : report_.unchanged);  // counted again below
+      it->second = holder;
+    }
+    if (!finished.shard.empty()) {
+      // In a worker's shard already: new to the index (shards are used for empty indexes
+      // only), merged at the end of the run.
+      shard_jobs_[finished.shard].emplace_back(finished.job, finished.id);
+      ++report_.indexed;
+      it->second.indexed = true;
+      observer_.Progress(progress_);
+      return;
     }
     const std::optional<Xapian::docid> existing = store_.Find(finished.id);
     const std::string path_term = std::string(schema::kPathPrefix) + source.path.string();
@@ -249,11 +129,57 @@ class IndexWriter {
     observer_.Progress(progress_);
   }
 
+  // After the workers sealed their shards: forgets the documents of every shard not in
+  // sealed (its worker died, taking the uncommitted documents with it) and returns their
+  // jobs, in order, to be run again.
+  std::vector<std::size_t> ForgetShardsExcept(const std::set<std::string>& sealed) {
+    std::vector<std::size_t> lost;
+    for (auto shard = shard_jobs_.begin(); shard != shard_jobs_.end();) {
+      if (sealed.count(shard->first) != 0) {
+        ++shard;
+        continue;
+      }
+      for (const auto& [job, id] : shard->second) {
+        auto it = ids_.find(id);
+        if (it == ids_.end() || it->second.job != job) continue;  // lost its id before
+        ids_.erase(it);
+        --progress_.files_done;  // to be done again
+        progress_.bytes_done -= infos_[job].size;
+        --report_.indexed;
+        lost.push_back(job);
+      }
+      shard_drops_.erase(shard->first);
+      shard = shard_jobs_.erase(shard);
+    }
+    std::sort(lost.begin(), lost.end());
+    return lost;
+  }
+
+  // Rejects jobs that could not be done (lost with their worker's shard too often).
+  void RejectLost(const std::vector<std::size_t>& jobs) {
+    for (const std::size_t job : jobs) {
+      ++progress_.files_done;
+      progress_.bytes_done += infos_[job].size;
+      Reject(work_[job]->path, "its worker process died before its shard was written, twice");
+    }
+  }
+
+  // The documents to delete from shards before the merge, by shard.
+  const std::map<std::string, std::vector<Xapian::docid>>& shard_drops() const {
+    return shard_drops_;
+  }
+
  private:
   struct Holder {
     std::size_t job;
-    bool indexed;  // counted as indexed (else as unchanged)
+    bool indexed;       // counted as indexed (else as unchanged)
+    std::string shard;  // where the document is, if in a shard
+    Xapian::docid shard_docid;
   };
+
+  void DropFromShard(const Holder& holder) {
+    if (!holder.shard.empty()) shard_drops_[holder.shard].push_back(holder.shard_docid);
+  }
 
   void Reject(const fs::path& path, const std::string& reason) {
     observer_.Rejected(path, reason);
@@ -269,9 +195,69 @@ class IndexWriter {
   AddReport& report_;
   AddProgress& progress_;
   std::map<std::string, Holder> ids_;  // id -> the job that holds it in this run
+  // shard -> the jobs (and their ids) that went into it
+  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> shard_jobs_;
+  std::map<std::string, std::vector<Xapian::docid>> shard_drops_;  // shard -> ids lost
   std::size_t uncommitted_ = 0;
   std::uint64_t uncommitted_bytes_ = 0;
 };
+
+// jobs cut into runs of consecutive jobs of about batch_bytes of input each.
+std::vector<std::vector<std::size_t>> Batches(const std::vector<std::size_t>& jobs,
+                                              const std::vector<FileInfo>& infos,
+                                              std::uint64_t batch_bytes) {
+  std::vector<std::vector<std::size_t>> batches(1);
+  std::uint64_t bytes = 0;
+  for (const std::size_t job : jobs) {
+    if (bytes >= batch_bytes) {
+      batches.emplace_back();
+      bytes = 0;
+    }
+    batches.back().push_back(job);
+    bytes += infos[job].size;
+  }
+  return batches;
+}
+
+// Sealing commits what a shard holds in memory (up to commit_every_mb of input): no
+// parsing, so no per-document deadline; the limit only catches a worker that hangs.
+constexpr std::chrono::minutes kSealTimeout{30};
+
+// Runs jobs (indexes into work) on the workers while a writer thread applies what they
+// finish to the index; the queue between the two is short, since documents can be large.
+void RunPass(WorkerPool& pool, const std::vector<std::size_t>& jobs,
+             const std::function<std::string(std::size_t)>& request, IndexWriter& apply,
+             const std::atomic<bool>& stop) {
+  BoundedQueue<Finished> queue(4);
+  std::atomic<bool> writer_failed{false};
+  std::exception_ptr writer_error;
+  std::thread writer([&] {
+    try {
+      while (std::optional<Finished> finished = queue.Pop()) apply.Apply(std::move(*finished));
+    } catch (...) {
+      writer_error = std::current_exception();
+      writer_failed = true;
+      while (queue.Pop()) {  // unblock the producer
+      }
+    }
+  });
+  try {
+    pool.Run(
+        jobs.size(), [&](std::size_t i) { return request(jobs[i]); },
+        [&](WorkerPool::Outcome&& outcome) {
+          outcome.job = jobs[outcome.job];
+          queue.Push(Unpack(std::move(outcome)));
+        },
+        [&] { return stop.load() || writer_failed.load(); });
+  } catch (...) {
+    queue.Close();  // the writer finishes what it has; then the error goes up
+    writer.join();
+    throw;
+  }
+  queue.Close();
+  writer.join();
+  if (writer_error) std::rethrow_exception(writer_error);
+}
 
 }  // namespace
 
@@ -290,11 +276,13 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
     ++report.rejected;
   }
 
-  // Fork the workers before the index is open: they share nothing of it.
+  // Fork the workers before the index is open: they share nothing of it. Each has a
+  // shard writer of its own (used only if the run writes shards).
   const DocumentBuilder builder(analyzer, schema, gazetteer, options.limits);
+  ShardWriter shard;
   WorkerPool pool({options.workers, options.document_timeout, options.document_memory_bytes},
-                  [&builder, &options](const std::string& request) {
-                    return BuildInWorker(builder, options.max_file_bytes, request);
+                  [&builder, &options, &shard](const std::string& request) {
+                    return RunDocumentJob(builder, options.max_file_bytes, shard, request);
                   });
   IndexStore store(index_directory, analyzer.Fingerprint(), schema);
 
@@ -303,6 +291,7 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
   std::vector<FileInfo> infos;
   AddProgress progress;
   progress.files_total = scan.sources.size();
+  std::uint64_t work_bytes = 0;
   for (const SourceFile& source : scan.sources) {
     const std::optional<FileInfo> info = Stat(source);
     if (!info) {
@@ -322,40 +311,53 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
     }
     work.push_back(&source);
     infos.push_back(*info);
+    work_bytes += info->size;
   }
   observer.Progress(progress);
 
-  // The writer thread applies finished documents to the index while this thread keeps
-  // the workers busy; the queue between them is short, since documents can be large.
-  BoundedQueue<Finished> queue(4);
-  std::atomic<bool> writer_failed{false};
-  std::exception_ptr writer_error;
-  std::thread writer([&] {
-    try {
-      IndexWriter apply(store, work, infos, options, observer, report, progress);
-      while (std::optional<Finished> finished = queue.Pop()) apply.Apply(std::move(*finished));
-    } catch (...) {
-      writer_error = std::current_exception();
-      writer_failed = true;
-      while (queue.Pop()) {  // unblock the producer
-      }
+  // Into an empty index, a large batch is inverted by the workers, each into a shard of
+  // its own, and merged at the end; otherwise the writer thread writes every document.
+  const bool sharded =
+      store.DocumentCount() == 0 && !work.empty() && work_bytes >= options.shard_min_bytes;
+  const IndexLayout layout(index_directory);
+  const std::string shards_directory = sharded ? layout.FreshShardsDirectory() : std::string();
+  IndexWriter apply(store, work, infos, options, observer, report, progress);
+  std::vector<std::size_t> jobs(work.size());
+  std::iota(jobs.begin(), jobs.end(), std::size_t{0});
+  std::set<std::string> sealed;
+  const auto request = [&](std::size_t job) {
+    return DocumentRequest(*work[job], infos[job].stamp, shards_directory);
+  };
+  for (int pass = 0;; ++pass) {
+    if (!sharded) {
+      RunPass(pool, jobs, request, apply, stop);
+      break;
     }
-  });
-  try {
-    pool.Run(
-        work.size(), [&](std::size_t i) { return Request(*work[i], infos[i].stamp); },
-        [&](WorkerPool::Outcome&& outcome) { queue.Push(Unpack(std::move(outcome))); },
-        [&] { return stop.load() || writer_failed.load(); });
-  } catch (...) {
-    queue.Close();  // the writer finishes what it has; then the error goes up
-    writer.join();
-    throw;
+    // Shards are sealed every commit_every_mb of input (the workers' memory stays
+    // bounded, and a commit never runs under a document's deadline).
+    for (const std::vector<std::size_t>& batch : Batches(jobs, infos, options.commit_every_bytes)) {
+      RunPass(pool, batch, request, apply, stop);
+      for (WorkerPool::Outcome& outcome : pool.Broadcast(std::string(kSealRequest), kSealTimeout)) {
+        if (outcome.ok && !outcome.payload.empty()) sealed.insert(std::move(outcome.payload));
+      }
+      if (stop) break;
+    }
+    // A worker that died took its shard's uncommitted documents with it: once more.
+    jobs = apply.ForgetShardsExcept(sealed);
+    if (jobs.empty() || stop) break;  // stopped: the next run does them
+    if (pass == 1) {
+      apply.RejectLost(jobs);
+      break;
+    }
   }
-  queue.Close();
-  writer.join();
-  if (writer_error) std::rethrow_exception(writer_error);
   report.interrupted = stop;
-  store.Commit();
+  if (sealed.empty()) {
+    store.Commit();
+  } else {
+    for (const auto& [path, docids] : apply.shard_drops()) DeleteFromShard(path, docids);
+    store.MergeShards(std::vector<std::string>(sealed.begin(), sealed.end()));
+  }
+  if (sharded) layout.RemoveShardsDirectory();
   return report;
 }
 

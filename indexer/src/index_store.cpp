@@ -7,6 +7,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "index_layout.h"
 #include "lupe/analyzers/error.h"
 
 namespace lupe::ingest {
@@ -37,11 +38,32 @@ Xapian::WritableDatabase OpenWritable(const std::string& directory) {
   }
 }
 
+// Records fingerprint, facets and commit time in database's metadata and commits it.
+void CommitWithMetadata(Xapian::WritableDatabase& database, const std::string& fingerprint,
+                        const std::string& facets) {
+  database.set_metadata(schema::kFingerprintKey, fingerprint);
+  database.set_metadata(schema::kFacetsKey, facets);
+  database.set_metadata(schema::kLastCommitKey, NowIso8601());
+  database.commit();
+}
+
+// The lock first: a run killed while publishing may have left files that only the
+// lock holder may remove, and Xapian must not open the index before they are gone.
+std::unique_ptr<IndexLock> LockAndTidy(const std::string& directory) {
+  auto lock = std::make_unique<IndexLock>(directory);
+  IndexLayout(directory).RemoveLeftovers();
+  return lock;
+}
+
 }  // namespace
 
 IndexStore::IndexStore(const std::string& directory, const std::string& fingerprint,
                        const analyzers::Schema& schema)
-    : database_(OpenWritable(directory)), fingerprint_(fingerprint), facets_(schema.Describe()) {
+    : lock_(LockAndTidy(directory)),
+      directory_(directory),
+      database_(OpenWritable(directory)),
+      fingerprint_(fingerprint),
+      facets_(schema.Describe()) {
   const std::string recorded = database_.get_metadata(schema::kFingerprintKey);
   if (!recorded.empty() && recorded != fingerprint_) {
     throw Error(ErrorCode::kConfig, "index " + directory + " was built with analyzer '" + recorded +
@@ -55,6 +77,8 @@ IndexStore::IndexStore(const std::string& directory, const std::string& fingerpr
                                         "': index into a new directory");
   }
 }
+
+IndexStore::~IndexStore() = default;
 
 std::optional<Xapian::docid> IndexStore::Find(const std::string& id) const {
   return FindByTerm(IdTerm(id));
@@ -102,11 +126,27 @@ void IndexStore::AddSpellings(const std::vector<std::string>& pairs) {
   }
 }
 
-void IndexStore::Commit() {
-  database_.set_metadata(schema::kFingerprintKey, fingerprint_);
-  database_.set_metadata(schema::kFacetsKey, facets_);
-  database_.set_metadata(schema::kLastCommitKey, NowIso8601());
-  database_.commit();
+void IndexStore::Commit() { CommitWithMetadata(database_, fingerprint_, facets_); }
+
+void IndexStore::MergeShards(const std::vector<std::string>& shards) {
+  const IndexLayout layout(directory_);
+  try {
+    database_.commit();
+    Xapian::Database sources;
+    if (database_.get_doccount() > 0) sources.add_database(Xapian::Database(directory_));
+    for (const std::string& shard : shards) sources.add_database(Xapian::Database(shard));
+    const std::string generation = layout.NextGeneration();
+    sources.compact(generation);
+    Xapian::WritableDatabase merged(generation, Xapian::DB_OPEN);
+    CommitWithMetadata(merged, fingerprint_, facets_);
+    merged.close();
+    database_.close();
+    layout.Publish(generation);
+  } catch (const Xapian::Error& error) {
+    throw Error(ErrorCode::kInternal,
+                "cannot merge shards into index " + directory_ + ": " + error.get_description());
+  }
+  database_ = OpenWritable(directory_);
 }
 
 std::string IndexStatsJson(const std::string& directory, const analyzers::Schema& schema) {

@@ -42,6 +42,7 @@ IndexerConfig LoadIndexerConfig(const std::string& path) {
   add.commit_every = static_cast<std::size_t>(std::max(1, positive("commit_every", 50000)));
   add.commit_every_bytes = static_cast<std::uint64_t>(std::max(1, positive("commit_every_mb", 256)))
                            << 20;
+  add.shard_min_bytes = static_cast<std::uint64_t>(positive("shard_min_mb", 32)) << 20;
   return config;
 }
 

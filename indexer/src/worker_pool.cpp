@@ -154,7 +154,8 @@ std::string WorkerPool::DescribeDeath(Worker& worker) {
 }
 
 void WorkerPool::Run(std::size_t count, const std::function<std::string(std::size_t)>& request,
-                     const std::function<void(Outcome&&)>& done, const std::function<bool()>& stop) {
+                     const std::function<void(Outcome&&)>& done,
+                     const std::function<bool()>& stop) {
   std::size_t next = 0;
   std::size_t busy = 0;
   std::vector<pollfd> fds;
@@ -214,6 +215,54 @@ void WorkerPool::Run(std::size_t count, const std::function<std::string(std::siz
       }
     }
   }
+}
+
+std::vector<WorkerPool::Outcome> WorkerPool::Broadcast(const std::string& request,
+                                                       std::chrono::milliseconds timeout) {
+  std::vector<Outcome> outcomes;
+  std::vector<std::size_t> waiting;
+  for (std::size_t i = 0; i < workers_.size(); ++i) {
+    Worker& worker = workers_[i];
+    if (worker.pid < 0) continue;
+    if (!WriteFrame(worker.to_child, request)) {
+      outcomes.push_back({i, false, DescribeDeath(worker)});
+      Retire(worker);
+      continue;
+    }
+    waiting.push_back(i);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!waiting.empty()) {
+    std::vector<pollfd> fds;
+    for (std::size_t i : waiting) fds.push_back({workers_[i].from_child, POLLIN, 0});
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    const int ready = ::poll(fds.data(), fds.size(),
+                             static_cast<int>(std::max<std::int64_t>(0, wait.count()) + 1));
+    if (ready < 0 && errno != EINTR) {
+      throw Error(ErrorCode::kInternal, std::string("poll: ") + std::strerror(errno));
+    }
+    std::vector<std::size_t> still;
+    for (std::size_t k = 0; k < fds.size(); ++k) {
+      Worker& worker = workers_[waiting[k]];
+      std::string response;
+      if (ready > 0 && (fds[k].revents & (POLLIN | POLLHUP | POLLERR))) {
+        if (ReadFrame(worker.from_child, response) && !response.empty()) {
+          outcomes.push_back({waiting[k], response[0] == 'o', response.substr(1)});
+        } else {
+          outcomes.push_back({waiting[k], false, DescribeDeath(worker)});
+          Retire(worker);
+        }
+      } else if (std::chrono::steady_clock::now() >= deadline) {
+        outcomes.push_back({waiting[k], false, "worker stopped answering"});
+        Retire(worker);
+      } else {
+        still.push_back(waiting[k]);
+      }
+    }
+    waiting.swap(still);
+  }
+  return outcomes;
 }
 
 }  // namespace lupe::ingest

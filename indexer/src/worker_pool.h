@@ -45,6 +45,11 @@ class WorkerPool {
   void Run(std::size_t count, const std::function<std::string(std::size_t)>& request,
            const std::function<void(Outcome&&)>& done, const std::function<bool()>& stop);
 
+  // Sends request to every worker alive (between Runs: none is busy) and returns their
+  // outcomes, job = the worker's number. A worker that dies or does not answer within
+  // timeout is retired; its outcome says why. Workers that died before are not asked.
+  std::vector<Outcome> Broadcast(const std::string& request, std::chrono::milliseconds timeout);
+
  private:
   struct Worker {
     pid_t pid = -1;

@@ -1,5 +1,7 @@
 #include "lupe/search/index_reader.h"
 
+#include <sys/stat.h>
+
 #include <atomic>
 #include <chrono>
 
@@ -26,10 +28,22 @@ std::string Mismatch(const Xapian::Database& database, const std::string& finger
   return {};
 }
 
+// Which database the index directory's stub file (DIR/XAPIANDB) names: the indexer
+// replaces the stub by rename when it publishes a merged generation (docs/schema.md,
+// "Layout"), and Xapian's reopen() follows commits, not a stub, so a changed stub means
+// opening anew. 0: no stub.
+std::uint64_t StubIdentity(const std::string& directory) {
+  struct stat st {};
+  if (::stat((directory + "/XAPIANDB").c_str(), &st) != 0) return 0;
+  return static_cast<std::uint64_t>(st.st_ino) * 1000003u +
+         static_cast<std::uint64_t>(st.st_mtim.tv_nsec) + 1;
+}
+
 std::atomic<std::uint64_t> reader_serial{0};
 
 struct ThreadHandle {
   std::uint64_t serial = 0;
+  std::uint64_t stub = 0;  // StubIdentity() when the database was opened
   Xapian::Database database;
   std::chrono::steady_clock::time_point checked;
 };
@@ -60,12 +74,17 @@ Xapian::Database IndexReader::Open() const {
   const auto now = std::chrono::steady_clock::now();
   ThreadHandle& handle = thread_handle;
   try {
-    if (handle.serial != serial_) {
+    const bool due =
+        handle.serial == serial_ &&
+        std::chrono::duration<double>(now - handle.checked).count() >= options_.reopen_seconds;
+    const std::uint64_t stub =
+        handle.serial != serial_ || due ? StubIdentity(directory_) : handle.stub;
+    if (handle.serial != serial_ || stub != handle.stub) {
       handle.database = Xapian::Database(directory_);
       handle.serial = serial_;
+      handle.stub = stub;
       handle.checked = now;
-    } else if (std::chrono::duration<double>(now - handle.checked).count() >=
-               options_.reopen_seconds) {
+    } else if (due) {
       handle.database.reopen();
       handle.checked = now;
     }
@@ -79,7 +98,9 @@ Xapian::Database IndexReader::Open() const {
 
 Xapian::Database IndexReader::Reopen() const {
   ThreadHandle& handle = thread_handle;
-  if (handle.serial == serial_) {
+  if (handle.serial == serial_ && StubIdentity(directory_) != handle.stub) {
+    handle.serial = 0;  // another generation: Open() opens it
+  } else if (handle.serial == serial_) {
     try {
       handle.database.reopen();
       handle.checked = std::chrono::steady_clock::now();

@@ -8,10 +8,10 @@
 
 #include "lupe/analyzers/error.h"
 #include "lupe/ingest/index_store.h"
+#include "support/add_recorder.h"
 #include "support/temp_dir.h"
 
 using lupe::ingest::AddOptions;
-using lupe::ingest::AddProgress;
 using lupe::ingest::AddReport;
 using lupe::ingest::AddToIndex;
 using lupe::testing::TempDir;
@@ -19,20 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Recorder : public lupe::ingest::AddObserver {
- public:
-  void Rejected(const fs::path& path, const std::string& reason) override {
-    rejected[path.filename().string()] = reason;
-  }
-  void Skipped(const fs::path& path, const std::string& reason) override {
-    skipped[path.filename().string()] = reason;
-  }
-  void Progress(const AddProgress& progress) override { last = progress; }
-
-  std::map<std::string, std::string> rejected;
-  std::map<std::string, std::string> skipped;
-  AddProgress last;
-};
+using Recorder = lupe::testing::AddRecorder;
 
 struct Fixture {
   lupe::analyzers::Analyzer analyzer;

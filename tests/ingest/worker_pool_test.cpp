@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <map>
+#include <set>
 #include <thread>
 
 using lupe::ingest::WorkerPool;
@@ -73,4 +74,30 @@ TEST_CASE("after stop no new job starts") {
       },
       [&] { return stop; });
   CHECK(finished == 3);
+}
+
+TEST_CASE("a broadcast reaches every live worker once, and for a worker that dies says why") {
+  // "pid": each worker answers with its own; "exit" ends the worker it reaches.
+  WorkerPool pool({3, std::chrono::milliseconds(5000), 0}, [](const std::string& request) {
+    if (request == "exit") ::_exit(3);
+    return request == "pid" ? std::to_string(::getpid()) : request;
+  });
+  std::vector<WorkerPool::Outcome> answers = pool.Broadcast("pid", std::chrono::seconds(5));
+  REQUIRE(answers.size() == 3);
+  std::set<std::string> pids;
+  for (const WorkerPool::Outcome& answer : answers) {
+    CHECK(answer.ok);
+    pids.insert(answer.payload);
+  }
+  CHECK(pids.size() == 3);
+  answers = pool.Broadcast("exit", std::chrono::seconds(5));
+  REQUIRE(answers.size() == 3);
+  for (const WorkerPool::Outcome& answer : answers) {
+    CHECK_FALSE(answer.ok);
+    CHECK(answer.payload.find("exited unexpectedly (status 3)") != std::string::npos);
+  }
+  // The dead are not asked again; Run spawns new workers for new jobs.
+  CHECK(pool.Broadcast("pid", std::chrono::seconds(5)).empty());
+  const auto outcomes = RunAll(pool, {"again"});
+  CHECK(outcomes.at(0).payload == "again");
 }

@@ -426,6 +426,31 @@ TEST_CASE("a document committed while searchd runs becomes searchable within sec
   CHECK(found == 1);
 }
 
+TEST_CASE("an empty index filled through shards while searchd runs is served within seconds") {
+  TempDir dir;
+  const std::string index = (dir / "index").string();
+  fs::create_directories(dir / "nothing");
+  REQUIRE(lupe::testing::Run(std::string(LUPE_INDEXER_BINARY) + " --index " + index + " add " +
+                             (dir / "nothing").string() + " 2>/dev/null") == 0);
+  Daemon daemon(index);
+  CHECK(Total(daemon, "q=Quokkazaehlung") == 0);
+  // A sharded run: the workers write shards, merged into a generation that a new stub
+  // file names; searchd must notice the stub, since reopen() does not.
+  dir.Write("config.ini", lupe::testing::ShippedConfigWith("[indexer]\nshard_min_mb = 0\n"));
+  dir.Write("more/neu.txt", "Bericht zur Quokkazählung im Stadtpark.");
+  dir.Write("more/alt.txt", "Ein anderer Bericht.");
+  REQUIRE(lupe::testing::Run(std::string(LUPE_INDEXER_BINARY) + " --config " +
+                             (dir / "config.ini").string() + " --index " + index + " add " +
+                             (dir / "more").string() + " 2>/dev/null") == 0);
+  REQUIRE(fs::exists(dir / "index" / "XAPIANDB"));
+  std::size_t found = 0;
+  for (int i = 0; i < 50 && found == 0; ++i) {
+    found = Total(daemon, "q=" + Encode("Quokkazählung"));
+    if (found == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(found == 1);
+}
+
 TEST_CASE("similar documents: the most alike first, without the document and its drafts") {
   CorpusDaemon s;
   const std::string path = "/api/v1/documents/solingen-mobilitaet-2022/similar";

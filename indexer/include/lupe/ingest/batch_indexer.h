@@ -21,6 +21,9 @@ struct AddOptions {
   std::size_t max_file_bytes = std::size_t{100} << 20;
   std::size_t commit_every = 50000;  // changed documents per commit, at most
   std::uint64_t commit_every_bytes = std::uint64_t{256} << 20;  // source bytes per commit, at most
+  // A run into an empty index with at least this many bytes of files to index has the
+  // workers invert the documents into shards, merged at its end (docs/schema.md).
+  std::uint64_t shard_min_bytes = std::uint64_t{32} << 20;
   ExtractLimits limits;
 };
 
@@ -51,7 +54,10 @@ class AddObserver {
 // `lupe-indexer add`: indexes files and directories into an index, incrementally.
 // Files are parsed and analysed in worker processes (one bad file never stops the batch;
 // a crash or hang loses only that file), written by this process alone, and committed
-// every commit_every changes and at the end. Unchanged files (same size and mtime, or same
+// every commit_every changes and at the end. Into an empty index, a batch of at least
+// shard_min_bytes is written by the workers instead, each into a shard of its own, and
+// the shards become the index at the end in one step (a run killed before leaves the
+// index as it was). Unchanged files (same size and mtime, or same
 // content hash) are not re-indexed. On stop (Ctrl-C) it finishes the documents under way,
 // commits, and reports interrupted.
 // Throws lupe::Error for what stops the whole run: kUnavailable (index locked), kConfig

@@ -15,7 +15,8 @@ namespace lupe::search {
 // would misread (LevelDB refuses a database built with another comparator likewise).
 // Thread-safety: shareable. Xapian objects are not thread-safe, so each thread gets its
 // own Xapian::Database, kept open between requests and reopened (to see the indexer's
-// latest commit without a restart) when it is older than reopen_seconds.
+// latest commit without a restart) when it is older than reopen_seconds; opened anew
+// when the indexer has published another generation (the stub file changed).
 class IndexReader {
  public:
   struct Options {
