@@ -2,13 +2,14 @@
 
 #include <unistd.h>
 
+#include "lupe/analyzers/error.h"
 #include "lupe/analyzers/schema.h"
 
 namespace lupe::ingest {
 
 Xapian::docid ShardWriter::Add(const std::string& shards_directory,
                                const Xapian::Document& document,
-                               const std::vector<std::string>& spellings) {
+                               const std::vector<std::string>& spellings) try {
   if (!database_) {
     // No fsync: a shard lives for one run; the merged generation is synced.
     path_ = shards_directory + "/" + std::to_string(::getpid()) + "-" +
@@ -24,9 +25,12 @@ Xapian::docid ShardWriter::Add(const std::string& shards_directory,
     }
   }
   return docid;
+} catch (const Xapian::Error& error) {
+  throw Error(ErrorCode::kUnavailable,
+              "cannot write the index shard " + path_ + ": " + error.get_description());
 }
 
-std::string ShardWriter::Seal() {
+std::string ShardWriter::Seal() try {
   if (!database_) return {};
   database_->commit();
   database_->close();
@@ -34,6 +38,9 @@ std::string ShardWriter::Seal() {
   std::string path;
   path.swap(path_);
   return path;
+} catch (const Xapian::Error& error) {
+  throw Error(ErrorCode::kUnavailable,
+              "cannot write the index shard " + path_ + ": " + error.get_description());
 }
 
 void DeleteFromShard(const std::string& path, const std::vector<Xapian::docid>& docids) {

@@ -21,7 +21,8 @@ class ShardWriter {
   // Adds document to the shard under shards_directory (opened there on first use, named
   // after this process) and its spellings (pairs of term and written word, as
   // BuiltDocument::spellings; the first one of a term stays) to the shard's metadata.
-  // Returns the document's docid in the shard.
+  // Returns the document's docid in the shard. Throws lupe::Error(kUnavailable) naming
+  // the shard if it cannot be written (disk full, directory gone): Seal() too.
   Xapian::docid Add(const std::string& shards_directory, const Xapian::Document& document,
                     const std::vector<std::string>& spellings);
   // Commits and closes the shard; returns its path, or "" if no document went into it

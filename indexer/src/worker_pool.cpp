@@ -118,6 +118,10 @@ void WorkerPool::ChildLoop(int from_parent, int to_parent) {
       response.assign("e").append(error.what());
     } catch (const std::exception& error) {
       response.assign("einternal error: ").append(error.what());
+    } catch (...) {
+      // Not a std::exception (Xapian's errors are not): nothing may leave this loop, or
+      // the forked worker would go on running its parent's code from the fork on.
+      response.assign("einternal error: an exception of unknown type");
     }
     if (!WriteFrame(to_parent, response)) break;
   }

@@ -9,6 +9,7 @@
 #include "lupe/analyzers/error.h"
 #include "lupe/ingest/batch_indexer.h"
 #include "lupe/ingest/index_store.h"
+#include "shard_writer.h"
 #include "support/add_recorder.h"
 #include "support/temp_dir.h"
 
@@ -194,4 +195,18 @@ TEST_CASE("what a killed run leaves in the index directory is removed by the nex
   CHECK_FALSE(fs::exists(index / "XAPIANDB"));
   CHECK(fs::exists(index / "iamglass"));
   CHECK(lupe::ingest::IndexLayout(index.string()).NextGeneration() == (index / "gen-1").string());
+}
+
+TEST_CASE("a shard that cannot be written is an error naming the shard, not a stray exception") {
+  lupe::ingest::ShardWriter shard;
+  Xapian::Document document;
+  document.add_term("wort");
+  try {
+    shard.Add("/proc/no-such-directory", document, {});
+    FAIL("a shard was opened under /proc");
+  } catch (const lupe::Error& error) {
+    CHECK(error.code() == lupe::ErrorCode::kUnavailable);
+    CHECK(std::string(error.what()).find("cannot write the index shard /proc/no-such-directory/") !=
+          std::string::npos);
+  }
 }

@@ -101,3 +101,19 @@ TEST_CASE("a broadcast reaches every live worker once, and for a worker that die
   const auto outcomes = RunAll(pool, {"again"});
   CHECK(outcomes.at(0).payload == "again");
 }
+
+TEST_CASE("a job throwing something that is no std::exception fails alone, the worker lives on") {
+  // Xapian's errors are not std::exceptions: one escaping a worker's job once ran the
+  // parent's code in the forked worker and hung it.
+  WorkerPool pool({1, std::chrono::milliseconds(20000), 0}, [](const std::string& request) {
+    if (request == "odd") throw 42;
+    return request;
+  });
+  const auto outcomes = RunAll(pool, {"first", "odd", "last"});
+  REQUIRE(outcomes.size() == 3);
+  CHECK(outcomes.at(0).ok);
+  CHECK(outcomes.at(2).ok);
+  CHECK(outcomes.at(2).payload == "last");
+  CHECK_FALSE(outcomes.at(1).ok);
+  CHECK(outcomes.at(1).payload.find("internal error") != std::string::npos);
+}
