@@ -21,14 +21,8 @@ namespace {
 
 using Recorder = lupe::testing::AddRecorder;
 
-struct Fixture {
-  lupe::analyzers::Analyzer analyzer;
-  lupe::analyzers::Schema schema = lupe::analyzers::Schema::Default();
-  lupe::ingest::Gazetteer gazetteer;
-  AddOptions options;
-  TempDir dir;
+struct Fixture : lupe::testing::AddSetup {
   fs::path index = dir / "index";
-  fs::path docs = dir / "docs";
 
   Fixture() {
     options.workers = 2;

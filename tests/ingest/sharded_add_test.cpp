@@ -22,13 +22,7 @@ namespace {
 
 using Recorder = lupe::testing::AddRecorder;
 
-struct Fixture {
-  lupe::analyzers::Analyzer analyzer;
-  lupe::analyzers::Schema schema = lupe::analyzers::Schema::Default();
-  lupe::ingest::Gazetteer gazetteer;
-  AddOptions options;
-  TempDir dir;
-  fs::path docs = dir / "docs";
+struct Fixture : lupe::testing::AddSetup {
 
   Fixture() {
     options.workers = 2;
