@@ -247,6 +247,8 @@ void HealthHandler::Handle(Poco::Net::HTTPServerRequest&, JsonWriter& out) {
   out.Field("revision", static_cast<std::uint64_t>(health.revision));
   out.Field("analyzer", health.analyzer);
   out.Field("last_commit", health.last_commit);
+  out.Field("work_slots", static_cast<std::uint64_t>(service_.gate.slots()));
+  out.Field("waiting", static_cast<std::uint64_t>(service_.gate.Waiting()));
   out.EndObject();
 }
 

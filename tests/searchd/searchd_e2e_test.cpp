@@ -1,6 +1,7 @@
 // The daemon itself: health, errors for unknown paths and methods, reopening, start-up checks.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <thread>
 
 #include "support/searchd_daemon.h"
 
@@ -33,6 +34,10 @@ TEST_CASE("searchd reports health and serves JSON errors for unknown paths and m
   CHECK(health.body->getValue<std::size_t>("documents") == CorpusDocuments());
   CHECK(health.body->getValue<std::string>("analyzer").rfind("lupe-de/", 0) == 0);
   CHECK(health.body->getValue<int>("revision") >= 1);
+  // The work gate's state: its slots (default: one per core) and the requests waiting.
+  CHECK(health.body->getValue<unsigned>("work_slots") ==
+        std::max(1u, std::thread::hardware_concurrency()));
+  CHECK(health.body->getValue<int>("waiting") == 0);
 
   const Reply missing = daemon.Request("GET", "/no/such/path");
   CHECK(missing.status == 404);
