@@ -19,7 +19,6 @@ namespace schema = analyzers::schema;
 constexpr std::size_t kMaxCompletionScan = 20000;
 constexpr std::size_t kMaxTitleTerms = 50;
 constexpr std::size_t kMaxTitles = 5;
-constexpr std::size_t kMaxCorrectionScan = 50000;
 
 bool IsWordTerm(std::string_view term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') &&
@@ -54,56 +53,110 @@ std::string CapitalizedLike(std::string word, std::string_view model) {
          word.substr(static_cast<std::size_t>(end));
 }
 
-// Optimal string alignment distance between a and b, or max + 1 if it exceeds max.
-std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t max) {
-  const std::size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > max) return max + 1;
-  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    current[0] = i;
-    std::size_t row_min = current[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        current[j] = std::min(current[j], before[j - 2] + 1);
-      }
-      row_min = std::min(row_min, current[j]);
-    }
-    if (row_min > max) return max + 1;
-    std::swap(before, previous);
-    std::swap(previous, current);
-  }
-  return previous[m];
-}
+// The index word nearest to term within the allowed distance (optimal string alignment:
+// insertions, deletions, substitutions, transpositions; the first letter as typed), the
+// most frequent among equally near ones, that is much more frequent than term itself.
+// The index's words are walked in order with one row of the distance table per letter,
+// the rows of a prefix shared with the word before reused, and every word under a prefix
+// that is already too far skipped at once (TermIterator::skip_to): a misspelling costs
+// a few thousand table rows however many words share its first letter.
+class ClosestWordSearch {
+ public:
+  ClosestWordSearch(const std::string& term, Xapian::doccount term_frequency)
+      : term_(term),
+        max_(term.size() <= 5 ? 1 : 2),
+        needed_(term_frequency == 0 ? 1 : term_frequency * 10) {}
 
-// The index word nearest to term within the allowed distance (the most frequent among
-// equally near ones) that is much more frequent than term itself, if any.
+  std::optional<std::string> Run(const Xapian::Database& database) {
+    const std::string first = term_.substr(0, 1);
+    rows_.assign(1, Row(term_.size() + 1));
+    for (std::size_t j = 0; j <= term_.size(); ++j) rows_[0][j] = j;
+    std::string previous;
+    std::size_t visited = 0;
+    Xapian::TermIterator it = database.allterms_begin(first);
+    const Xapian::TermIterator end = database.allterms_end(first);
+    while (it != end && visited++ < kMaxCorrectionVisits) {
+      const std::string candidate = *it;
+      std::size_t common = 0;
+      while (common < previous.size() && common < candidate.size() &&
+             previous[common] == candidate[common]) {
+        ++common;
+      }
+      const std::size_t dead = Extend(candidate, std::min(common, valid_));
+      previous = candidate;
+      if (dead != 0) {
+        // No word beginning with candidate's first `dead` bytes is near enough.
+        std::string next = candidate.substr(0, dead);
+        while (!next.empty() && static_cast<unsigned char>(next.back()) == 0xFF) next.pop_back();
+        if (next.empty()) break;
+        next.back() = static_cast<char>(static_cast<unsigned char>(next.back()) + 1);
+        it.skip_to(next);
+        continue;
+      }
+      if (rows_.back()[term_.size()] <= max_ && IsWordTerm(candidate)) {
+        Consider(candidate, rows_.back()[term_.size()], it.get_termfreq());
+      }
+      ++it;
+    }
+    return best_;
+  }
+
+ private:
+  using Row = std::vector<std::size_t>;
+  // Bounds the walk on hostile vocabularies (every prefix near the word).
+  static constexpr std::size_t kMaxCorrectionVisits = 200000;
+
+  // Fills the rows for candidate's letters after the first `keep`; returns the length of
+  // its shortest prefix that no continuation can bring within max_, or 0.
+  std::size_t Extend(const std::string& candidate, std::size_t keep) {
+    rows_.resize(keep + 1);
+    valid_ = keep;
+    for (std::size_t i = keep + 1; i <= candidate.size(); ++i) {
+      const Row& previous = rows_[i - 1];
+      Row current(term_.size() + 1);
+      current[0] = i;
+      std::size_t row_min = current[0];
+      for (std::size_t j = 1; j <= term_.size(); ++j) {
+        const std::size_t cost = candidate[i - 1] == term_[j - 1] ? 0 : 1;
+        current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+        if (i > 1 && j > 1 && candidate[i - 1] == term_[j - 2] &&
+            candidate[i - 2] == term_[j - 1]) {
+          current[j] = std::min(current[j], rows_[i - 2][j - 2] + 1);
+        }
+        row_min = std::min(row_min, current[j]);
+      }
+      // Later rows are at least the smaller of this row's minimum and the previous row's
+      // plus one (a transposition reaches back two rows).
+      const std::size_t before_min = *std::min_element(previous.begin(), previous.end());
+      rows_.push_back(std::move(current));  // may move the rows: previous is stale now
+      valid_ = i;
+      if (row_min > max_ && before_min + 1 > max_) return i;
+    }
+    return 0;
+  }
+
+  void Consider(const std::string& candidate, std::size_t distance, Xapian::doccount frequency) {
+    if (frequency < needed_) return;
+    if (distance < best_distance_ || (distance == best_distance_ && frequency > best_frequency_)) {
+      best_ = candidate;
+      best_distance_ = distance;
+      best_frequency_ = frequency;
+    }
+  }
+
+  const std::string& term_;
+  const std::size_t max_;
+  const Xapian::doccount needed_;
+  std::vector<Row> rows_;   // rows_[i]: the table row after i bytes of the current word
+  std::size_t valid_ = 0;   // rows_[0..valid_] belong to the current word's prefix
+  std::optional<std::string> best_;
+  std::size_t best_distance_ = ~std::size_t{0};
+  Xapian::doccount best_frequency_ = 0;
+};
+
 std::optional<std::string> ClosestWord(const Xapian::Database& database, const std::string& term,
                                        Xapian::doccount term_frequency) {
-  const std::size_t max = term.size() <= 5 ? 1 : 2;
-  const Xapian::doccount needed = term_frequency == 0 ? 1 : term_frequency * 10;
-  const std::string prefix = term.substr(0, 1);
-  std::optional<std::string> best;
-  Xapian::doccount best_frequency = 0;
-  std::size_t best_distance = max + 1;
-  std::size_t scanned = 0;
-  for (auto it = database.allterms_begin(prefix);
-       it != database.allterms_end(prefix) && scanned < kMaxCorrectionScan; ++it, ++scanned) {
-    const Xapian::doccount frequency = it.get_termfreq();
-    if (frequency < needed) continue;
-    const std::string candidate = *it;
-    if (!IsWordTerm(candidate)) continue;
-    const std::size_t distance = EditDistance(term, candidate, max);
-    if (distance < best_distance || (distance == best_distance && frequency > best_frequency)) {
-      if (distance > max) continue;
-      best = candidate;
-      best_frequency = frequency;
-      best_distance = distance;
-    }
-  }
-  return best;
+  return ClosestWordSearch(term, term_frequency).Run(database);
 }
 
 // Collects tokens of a query.
