@@ -7,6 +7,7 @@
 #include <fstream>
 #include <random>
 #include <thread>
+#include <utility>
 
 #include "support/searchd_daemon.h"
 
@@ -165,11 +166,16 @@ TEST_CASE("without CORS configuration no origin is allowed") {
 TEST_CASE("a bad [searchd] setting stops searchd with exit 78 naming the key") {
   TempDir dir;
   const std::string index = IndexCorpus(dir);
-  const auto config = dir.Write("bad.ini", ShippedConfigWith("threads = many\n"));
-  CHECK(lupe::testing::Run(std::string(LUPE_SEARCHD_BINARY) + " --index " + index + " --config " +
-                           config.string() + " --port 0 >/dev/null 2>" +
-                           (dir / "err").string()) == 78);
-  CHECK(lupe::testing::Run("grep -q 'threads' " + (dir / "err").string()) == 0);
+  const std::pair<const char*, const char*> bad_settings[] = {{"threads", "threads = many\n"},
+                                                              {"work_slots", "work_slots = -2\n"}};
+  for (const auto& [key, setting] : bad_settings) {
+    INFO(setting);
+    const auto config = dir.Write("bad.ini", ShippedConfigWith(setting));
+    CHECK(lupe::testing::Run(std::string(LUPE_SEARCHD_BINARY) + " --index " + index +
+                             " --config " + config.string() + " --port 0 >/dev/null 2>" +
+                             (dir / "err").string()) == 78);
+    CHECK(lupe::testing::Run("grep -q '" + std::string(key) + "' " + (dir / "err").string()) == 0);
+  }
 }
 
 TEST_CASE("with one work slot, concurrent clients all get complete answers in turn") {
@@ -202,14 +208,4 @@ TEST_CASE("with one work slot, concurrent clients all get complete answers in tu
       CHECK(static_cast<int>(reply.body->getArray("hits")->size()) == std::min(10, expected_total));
     }
   }
-}
-
-TEST_CASE("a bad work_slots setting stops searchd with exit 78 naming the key") {
-  TempDir dir;
-  const std::string index = IndexCorpus(dir);
-  const auto config = dir.Write("bad.ini", ShippedConfigWith("work_slots = -2\n"));
-  CHECK(lupe::testing::Run(std::string(LUPE_SEARCHD_BINARY) + " --index " + index + " --config " +
-                           config.string() + " --port 0 >/dev/null 2>" +
-                           (dir / "err").string()) == 78);
-  CHECK(lupe::testing::Run("grep -q 'work_slots' " + (dir / "err").string()) == 0);
 }
