@@ -104,10 +104,11 @@ struct DocumentData {
 DocumentData UnpackData(std::string_view data);
 // Text chunks: how the indexer stores the text now (PackData's text part then stays empty).
 // The text is cut every kTextChunkBytes bytes (even inside a UTF-8 sequence: the chunks
-// concatenate to the exact text) and each piece is raw-deflated on its own (level 1, no
-// header or checksum), chunk k into value slot kFirstTextSlot + k. A snippet reads and
-// inflates only the chunk holding its passage (a few KB) instead of the whole record;
-// glass stores values uncompressed in the postlist table (docs/schema.md).
+// concatenate to the exact text) and each piece is raw-deflated on its own (libdeflate,
+// level 1; no header or checksum; zlib inflates it), chunk k into value slot
+// kFirstTextSlot + k. A snippet reads and inflates only the chunk holding its passage (a few
+// KB) instead of the whole record; glass stores values uncompressed in the postlist table
+// (docs/schema.md).
 inline constexpr std::uint32_t kTextChunkBytes = 2 << 10;
 std::vector<std::string> PackTextChunks(std::string_view text);
 // Appends the text of one chunk to out. Throws lupe::Error(kInternal) if it does not inflate.
