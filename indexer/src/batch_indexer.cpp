@@ -333,9 +333,9 @@ AddReport AddToIndex(const std::string& index_directory, const std::vector<fs::p
       RunPass(pool, jobs, request, apply, stop);
       break;
     }
-    // Shards are sealed every commit_every_mb of input (the workers' memory stays
+    // Shards are sealed every shard_commit_mb of input (the workers' memory stays
     // bounded, and a commit never runs under a document's deadline).
-    for (const std::vector<std::size_t>& batch : Batches(jobs, infos, options.commit_every_bytes)) {
+    for (const std::vector<std::size_t>& batch : Batches(jobs, infos, options.shard_commit_bytes)) {
       RunPass(pool, batch, request, apply, stop);
       for (WorkerPool::Outcome& outcome : pool.Broadcast(std::string(kSealRequest), kSealTimeout)) {
         if (outcome.ok && !outcome.payload.empty()) sealed.insert(std::move(outcome.payload));

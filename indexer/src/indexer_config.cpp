@@ -43,6 +43,8 @@ IndexerConfig LoadIndexerConfig(const std::string& path) {
   add.commit_every_bytes = static_cast<std::uint64_t>(std::max(1, positive("commit_every_mb", 256)))
                            << 20;
   add.shard_min_bytes = static_cast<std::uint64_t>(positive("shard_min_mb", 32)) << 20;
+  add.shard_commit_bytes =
+      static_cast<std::uint64_t>(std::max(1, positive("shard_commit_mb", 32))) << 20;
   return config;
 }
 

@@ -37,6 +37,12 @@ expect_status 73 "add into an index that cannot be created" \
   "$indexer" --index "$work/doc.txt/index" add "$work/doc.txt"
 expect_status 78 "add with a config file that does not exist" \
   "$indexer" --config "$work/nope.ini" --index "$work/index" add "$work/doc.txt"
+sed 's/^shard_commit_mb = .*/shard_commit_mb = -1/' "$(dirname "$0")/../../config/lupe.ini" \
+  >"$work/bad.ini"
+expect_status 78 "add with a negative shard_commit_mb" \
+  "$indexer" --config "$work/bad.ini" --index "$work/index" add "$work/doc.txt"
+"$indexer" --config "$work/bad.ini" --index "$work/index" add "$work/doc.txt" 2>&1 |
+  grep -q "shard_commit_mb" || fail "negative shard_commit_mb: message does not name the key"
 expect_status 0 "add of one file" "$indexer" --index "$work/index" add "$work/doc.txt"
 expect_status 64 "stats with arguments" "$indexer" --index "$work/index" stats extra
 "$indexer" 2>&1 >/dev/null | grep -q "no command" || fail "no command: message missing"

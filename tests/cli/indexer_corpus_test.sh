@@ -41,8 +41,10 @@ for copy in 1 2 3 4 5 6; do
   find "$work/many/$copy" -name '*.meta.xml' -delete
 done
 # Both ways of writing: the single writer (the shipped config: the copies are under its
-# shard_min_mb) and the workers' shards (shard_min_mb = 0: every run into an empty index).
-sed 's/^shard_min_mb = .*/shard_min_mb = 0/' "$corpus/../config/lupe.ini" >"$work/sharded.ini"
+# shard_min_mb) and the workers' shards (shard_min_mb = 0: every run into an empty index;
+# shard_commit_mb = 1: a shard per MiB, so a run is interrupted between seals, too).
+sed -e 's/^shard_min_mb = .*/shard_min_mb = 0/' -e 's/^shard_commit_mb = .*/shard_commit_mb = 1/' \
+  "$corpus/../config/lupe.ini" >"$work/sharded.ini"
 for mode in single sharded; do
   case $mode in
     single) config=$corpus/../config/lupe.ini ;;

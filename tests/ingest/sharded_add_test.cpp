@@ -118,7 +118,7 @@ TEST_CASE("in a run through shards a repeated id goes to the first file in path 
   const bool one_batch = GENERATE(true, false);
   // One batch, or a batch per file: then every document is in a shard of its own, sealed
   // before the next file starts, and the merge has a dozen shards.
-  if (!one_batch) f.options.commit_every_bytes = 1;
+  if (!one_batch) f.options.shard_commit_bytes = 1;
   f.dir.Write("docs/a.txt", "Der erste Text.");
   f.dir.Write("docs/a.txt.meta.xml", "<meta><id>gleich</id></meta>");
   for (int i = 0; i < 8; ++i) f.dir.Write("docs/m" + std::to_string(i) + ".txt", "Füllung.");

@@ -24,6 +24,10 @@ struct AddOptions {
   // A run into an empty index with at least this many bytes of files to index has the
   // workers invert the documents into shards, merged at its end (docs/schema.md).
   std::uint64_t shard_min_bytes = std::uint64_t{32} << 20;
+  // In such a run, the workers seal their shards after every this many bytes of files
+  // (together); the merge at the end joins them (docs/performance.md: small shards
+  // invert faster than one large one per worker).
+  std::uint64_t shard_commit_bytes = std::uint64_t{32} << 20;
   ExtractLimits limits;
 };
 
