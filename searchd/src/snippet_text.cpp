@@ -117,7 +117,7 @@ std::size_t TextSpan::FirstNonSpace(std::size_t from) const {
 LazyText::LazyText(const Xapian::Document& document) : document_(document) {}
 
 LazyText::~LazyText() {
-  if (started_) inflateEnd(&stream_);
+  if (zlib_) inflateEnd(&stream_);
 }
 
 void LazyText::Load(std::size_t chunk) {
@@ -168,11 +168,16 @@ void LazyText::Open(std::size_t text_offset, std::size_t packed_offset) {
   started_ = true;
   base_ = text_offset;
   if (packed_.size() <= packed_offset) return;
+  if (chunked_) {  // inflated whole, by Span
+    open_ = true;
+    return;
+  }
   stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed_.data() + packed_offset));
   stream_.avail_in = static_cast<uInt>(packed_.size() - packed_offset);
   if (inflateInit2(&stream_, -MAX_WBITS) != Z_OK) {
     throw Error(ErrorCode::kInternal, "zlib does not start");
   }
+  zlib_ = true;
   open_ = true;
 }
 
@@ -183,9 +188,6 @@ bool LazyText::OpenNextChunk() {
   ++next_slot_;
   data_ = std::move(chunk);
   packed_ = data_;
-  inflateReset(&stream_);
-  stream_.next_in = reinterpret_cast<Bytef*>(data_.data());
-  stream_.avail_in = static_cast<uInt>(data_.size());
   open_ = true;
   return true;
 }
@@ -193,6 +195,11 @@ bool LazyText::OpenNextChunk() {
 TextSpan LazyText::Span(std::size_t end) {
   if (!started_) StartNear(0);
   while (base_ + text_.size() < end && (open_ || OpenNextChunk())) {
+    if (chunked_) {  // a chunk inflates to at most kTextChunkBytes: whole, in one call
+      analyzers::schema::InflateTextChunk(packed_, text_);
+      open_ = false;
+      continue;
+    }
     const std::size_t old = text_.size();
     const std::size_t grow = std::clamp(end - base_ - old, kInflateStep, std::size_t{1} << 30);
     text_.resize(old + grow);

@@ -152,6 +152,32 @@ TEST_CASE("text chunks inflate each on its own and join to the exact text") {
   CHECK_THROWS_AS(schema::InflateTextChunk(chunks[0].substr(0, 10), out), lupe::Error);
 }
 
+TEST_CASE("text chunks written by zlib inflate; a chunk longer than a chunk's text does not") {
+  // Indexes written before libdeflate hold zlib's raw deflate; a value that inflates to
+  // more than kTextChunkBytes is no chunk of ours (a damaged or foreign index).
+  const auto zlib_raw_deflate = [](const std::string& text) {
+    z_stream stream{};
+    REQUIRE(deflateInit2(&stream, 1, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string packed(deflateBound(&stream, static_cast<uLong>(text.size())), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = static_cast<uInt>(text.size());
+    stream.next_out = reinterpret_cast<Bytef*>(packed.data());
+    stream.avail_out = static_cast<uInt>(packed.size());
+    REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
+    packed.resize(packed.size() - stream.avail_out);
+    deflateEnd(&stream);
+    return packed;
+  };
+  std::string text;
+  while (text.size() < schema::kTextChunkBytes) text += "Straßenbahn und Stadtbahn. ";
+  std::string out = "vorher ";
+  schema::InflateTextChunk(zlib_raw_deflate(text.substr(0, schema::kTextChunkBytes)), out);
+  CHECK(out == "vorher " + text.substr(0, schema::kTextChunkBytes));
+  out.clear();
+  CHECK_THROWS_AS(schema::InflateTextChunk(zlib_raw_deflate(text + "!"), out), lupe::Error);
+  CHECK(out.empty());
+}
+
 TEST_CASE("a document's text comes from its chunks, or from the data of an older index") {
   std::string text;
   for (int i = 0; text.size() < 2 * schema::kTextChunkBytes; ++i)
