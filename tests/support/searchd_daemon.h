@@ -56,14 +56,15 @@ struct Reply {
   }
 };
 
-// A running lupe-searchd; stopped with SIGTERM at scope end.
+// A running lupe-searchd; stopped with SIGTERM at scope end. It runs in / so that a
+// config/lupe.ini in the directory the tests run from (the default config) never applies.
 class Daemon {
  public:
   explicit Daemon(const std::string& index, std::vector<std::string> extra_args = {}) {
     std::vector<std::string> args = {"--index", index, "--port", "0"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     process_ = std::make_unique<Poco::ProcessHandle>(
-        Poco::Process::launch(LUPE_SEARCHD_BINARY, args, nullptr, &out_, nullptr));
+        Poco::Process::launch(LUPE_SEARCHD_BINARY, args, "/", nullptr, &out_, nullptr));
     Poco::PipeInputStream lines(out_);
     std::string line;
     std::getline(lines, line);  // "listening on http://127.0.0.1:PORT"
