@@ -71,6 +71,40 @@ Xapian::Query ExactTerm(const TextField& field, const Token& token) {
   return Xapian::Query(schema::ExactTerm(field, token.text));
 }
 
+// The stems the Snowball stemmer misses in a word ending in a vowel and s, which it leaves
+// whole: a name in the genitive (Odingas, Marconis, Gandhis, Warschaus) or a plural of a
+// word ending in a vowel (Kitas, Autos). The stem of the word without its s is taken when
+// the index has it in more documents than the word's own stem: the index knows Odinga
+// better than Odingas, and Haus better than Hau.
+class VowelSStems {
+ public:
+  VowelSStems(const Analyzer& analyzer, const Xapian::Database& vocabulary, const TextField& field)
+      : analyzer_(analyzer), vocabulary_(vocabulary), field_(field) {}
+
+  // The stem term of token's word without its final s, or "" if there is none to add.
+  std::string For(const Token& token) const {
+    const std::string& word = token.text;
+    if (word.size() < 4 || word.back() != 's' || token.stem != word ||
+        std::string_view("aiouy").find(word[word.size() - 2]) == std::string_view::npos) {
+      return {};
+    }
+    const std::vector<Token> base =
+        analyzer_.Analyze(std::string_view(word).substr(0, word.size() - 1));
+    if (base.empty() || base.front().stem.empty()) return {};
+    std::string term = schema::StemTerm(field_, base.front().stem);
+    if (vocabulary_.get_termfreq(term) <=
+        vocabulary_.get_termfreq(schema::StemTerm(field_, token.stem))) {
+      return {};
+    }
+    return term;
+  }
+
+ private:
+  const Analyzer& analyzer_;
+  const Xapian::Database& vocabulary_;
+  const TextField& field_;
+};
+
 Xapian::Query Scaled(Xapian::Query query, double weight) {
   if (weight == 1) return query;
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, weight);
@@ -79,7 +113,8 @@ Xapian::Query Scaled(Xapian::Query query, double weight) {
 // Exact or stem term of every token in the slot; at lower weight, the word as a part of
 // compounds, and all parts of the word if it is a compound (as options allow).
 Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
-                            const QueryBuilder::Options& options) {
+                            const QueryBuilder::Options& options,
+                            const VowelSStems* vowel_s = nullptr) {
   std::vector<Xapian::Query> alternatives;
   for (const Token* token : slot.tokens) {
     // A token without a stem term (a number, a code with a dot) weighs what a word found
@@ -88,6 +123,10 @@ Xapian::Query SlotWordQuery(const TextField& field, const Slot& slot,
     const double exact = stem ? options.exact_weight : options.stems ? 1 + options.exact_weight : 1;
     alternatives.push_back(Scaled(ExactTerm(field, *token), exact));
     if (stem) alternatives.emplace_back(schema::StemTerm(field, token->stem));
+    // The stem the stemmer missed (Odingas: Odinga) weighs what the word's own stem does.
+    if (stem && vowel_s != nullptr) {
+      if (std::string base = vowel_s->For(*token); !base.empty()) alternatives.emplace_back(base);
+    }
     if (options.parts && !token->stem.empty()) {
       alternatives.push_back(
           Scaled(Xapian::Query(schema::PartTerm(field, token->stem)), options.part_weight));
@@ -133,13 +172,16 @@ Xapian::Query UnitQuery(const TextField& field, const Unit& unit,
 // compound also each on their own, at part weight ("CPI-Maßstab" finds "der CPI ist ein
 // Maßstab"; the phrase, matching both, ranks higher).
 Xapian::Query AnyUnitQuery(const TextField& field, const Unit& unit,
-                           const QueryBuilder::Options& options) {
+                           const QueryBuilder::Options& options, const VowelSStems* vowel_s) {
+  if (unit.slots.size() == 1 && !unit.joined) {
+    return SlotWordQuery(field, unit.slots.front(), options, vowel_s);
+  }
   Xapian::Query whole = UnitQuery(field, unit, options);
   if (unit.slots.size() < 2) return whole;
   std::vector<Xapian::Query> words{whole};
   for (const Slot& slot : unit.slots) {
     if (slot.stop_word) continue;
-    words.push_back(Scaled(SlotWordQuery(field, slot, options), options.part_weight));
+    words.push_back(Scaled(SlotWordQuery(field, slot, options, vowel_s), options.part_weight));
   }
   return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
 }
@@ -148,7 +190,8 @@ Xapian::Query AnyUnitQuery(const TextField& field, const Unit& unit,
 // required or any of them.
 enum class Need { kAll, kAny };
 Xapian::Query WordsQuery(const Analyzer& analyzer, std::string_view text, const TextField& field,
-                         const QueryBuilder::Options& options, Need need) {
+                         const QueryBuilder::Options& options, Need need,
+                         const VowelSStems* vowel_s = nullptr) {
   const std::vector<Token> tokens = analyzer.Analyze(Capitalised(text));
   const std::vector<Unit> units = Units(tokens);
   bool only_stop_words = true;
@@ -157,7 +200,7 @@ Xapian::Query WordsQuery(const Analyzer& analyzer, std::string_view text, const 
   for (const Unit& unit : units) {
     if (unit.stop_word && !only_stop_words) continue;
     words.push_back(need == Need::kAll ? UnitQuery(field, unit, options)
-                                       : AnyUnitQuery(field, unit, options));
+                                       : AnyUnitQuery(field, unit, options, vowel_s));
   }
   if (words.empty()) return Xapian::Query();
   return Xapian::Query(need == Need::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
@@ -166,8 +209,11 @@ Xapian::Query WordsQuery(const Analyzer& analyzer, std::string_view text, const 
 
 }  // namespace
 
-Xapian::Query QueryBuilder::ForAnyWord(std::string_view text, const TextField& field) const {
-  return WordsQuery(analyzer_, text, field, options_, Need::kAny);
+Xapian::Query QueryBuilder::ForAnyWord(std::string_view text, const TextField& field,
+                                       const Xapian::Database* vocabulary) const {
+  if (vocabulary == nullptr) return WordsQuery(analyzer_, text, field, options_, Need::kAny);
+  const VowelSStems vowel_s(analyzer_, *vocabulary, field);
+  return WordsQuery(analyzer_, text, field, options_, Need::kAny, &vowel_s);
 }
 
 Xapian::Query QueryBuilder::ForWords(std::string_view text, const TextField& field) const {

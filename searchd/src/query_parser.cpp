@@ -201,10 +201,10 @@ void ApplySynonyms(const Synonyms& synonyms, const analyzers::Analyzer& analyzer
 // A word or phrase item (without synonyms). In any-word mode the words of an item (such
 // as a hyphenated compound's) need not all match either.
 Xapian::Query ItemQuery(const analyzers::QueryBuilder& builder, const Item& item,
-                        QueryParser::Mode mode) {
+                        QueryParser::Mode mode, const Xapian::Database* vocabulary) {
   if (item.phrase) return builder.ForPhrase(item.text, *item.field);
   if (mode == QueryParser::Mode::kAnyWord && !item.excluded) {
-    return builder.ForAnyWord(item.text, *item.field);
+    return builder.ForAnyWord(item.text, *item.field, vocabulary);
   }
   return builder.ForWords(item.text, *item.field);
 }
@@ -243,8 +243,8 @@ Xapian::Query Proximity(const analyzers::QueryBuilder& builder, const std::vecto
 QueryParser::QueryParser(const analyzers::Analyzer& analyzer, Options options)
     : analyzer_(analyzer), options_(options) {}
 
-Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
-                                 const Synonyms* synonyms) const {
+Xapian::Query QueryParser::Parse(std::string_view query, Mode mode, const Synonyms* synonyms,
+                                 const Xapian::Database* vocabulary) const {
   if (query.size() > options_.max_query_bytes) {
     throw Error(ErrorCode::kTooLarge,
                 "q is longer than " + std::to_string(options_.max_query_bytes) + " bytes");
@@ -279,8 +279,9 @@ Xapian::Query QueryParser::Parse(std::string_view query, Mode mode,
   };
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
-    const Xapian::Query q =
-        !synonym_queries[i].empty() ? synonym_queries[i] : ItemQuery(builder, item, mode);
+    const Xapian::Query q = !synonym_queries[i].empty()
+                                ? synonym_queries[i]
+                                : ItemQuery(builder, item, mode, vocabulary);
     if (q.empty()) continue;
     if (item.excluded) {
       excluded.push_back(q);

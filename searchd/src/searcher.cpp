@@ -162,16 +162,18 @@ Xapian::BM25Weight Searcher::Ranking() const {
   return Xapian::BM25Weight(config_.bm25_k1, 0, 1, config_.bm25_b, 0.5);
 }
 
-Xapian::Query Searcher::Parse(const std::string& q, QueryParser::Mode mode) const {
-  if (synonyms_ == nullptr) return parser_.Parse(q, mode);
+Xapian::Query Searcher::Parse(const Xapian::Database& database, const std::string& q,
+                              QueryParser::Mode mode) const {
+  if (synonyms_ == nullptr) return parser_.Parse(q, mode, nullptr, &database);
   const std::shared_ptr<const Synonyms> synonyms = synonyms_->Current();
-  return parser_.Parse(q, mode, synonyms.get());
+  return parser_.Parse(q, mode, synonyms.get(), &database);
 }
 
 Xapian::doccount Searcher::CountAllWords(const Xapian::Database& database, const std::string& q,
                                          const SearchRequest& request) const {
   Xapian::Enquire enquire(database);
-  enquire.set_query(Filtered(database, Parse(q, QueryParser::Mode::kAllWords), request, nullptr));
+  enquire.set_query(
+      Filtered(database, Parse(database, q, QueryParser::Mode::kAllWords), request, nullptr));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_time_limit(config_.query_time_limit_seconds);
   return enquire.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
@@ -181,7 +183,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
                               const SearchRequest& request) const {
   SearchResult result;
   const Xapian::doccount all = database.get_doccount();
-  Xapian::Query query = Parse(request.q, QueryParser::Mode::kAllWords);
+  Xapian::Query query = Parse(database, request.q, QueryParser::Mode::kAllWords);
 
   // One pass ranks the page, counts the total and the facets without a filter of their own.
   Xapian::MSet mset;
@@ -203,7 +205,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
       (mset.get_matches_upper_bound() == 0 ||
        (mset.get_matches_upper_bound() < config_.relax_below &&
         IsQuestion(analyzer_, request.q, config_.question_words)))) {
-    const Xapian::Query any = Parse(request.q, QueryParser::Mode::kAnyWord);
+    const Xapian::Query any = Parse(database, request.q, QueryParser::Mode::kAnyWord);
     if (any.serialise() != query.serialise()) {
       query = any;
       result.relaxed = true;

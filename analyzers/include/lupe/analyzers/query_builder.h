@@ -32,6 +32,11 @@ namespace lupe::analyzers {
 //     are split whatever their case ("stadtentwicklung" as "Stadtentwicklung").
 //   - ForAnyWord() (ranked any-word matching) also matches the words of a hyphenated
 //     compound one by one, at part_weight: "CPI-Maßstab" finds "der CPI ist ein Maßstab".
+//     Given the index as vocabulary, a word ending in a vowel and s, which the Snowball
+//     stemmer leaves whole, also matches the stem of the word without the s when the
+//     index has that stem in more documents than the word's own: "Odingas" finds
+//     "Odinga", "Kitas" "Kita"; "Haus" stays apart from "hauen", which the index knows
+//     no better.
 //   - Stop words are dropped from ForWords() unless the text has nothing else.
 // Thread-safety: const; shareable.
 class QueryBuilder {
@@ -54,9 +59,11 @@ class QueryBuilder {
   Xapian::Query ForWords(std::string_view text, const TextField& field) const;
 
   // Any word of text may match (OR), for ranked any-word matching; the words of a
-  // hyphenated compound also match one by one, at part_weight. An empty Query if text has
-  // no words.
-  Xapian::Query ForAnyWord(std::string_view text, const TextField& field) const;
+  // hyphenated compound also match one by one, at part_weight, and with vocabulary (the
+  // database searched; may be null) a word ending in a vowel and s also its form without
+  // the s. An empty Query if text has no words.
+  Xapian::Query ForAnyWord(std::string_view text, const TextField& field,
+                           const Xapian::Database* vocabulary = nullptr) const;
 
   // text as one phrase. An empty Query if text has no words.
   Xapian::Query ForPhrase(std::string_view text, const TextField& field) const;

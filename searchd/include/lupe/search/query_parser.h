@@ -25,7 +25,9 @@ namespace lupe::search {
 //   title:Wärmeplanung  title:"Smart City"   restricted to the title
 // Stop words need not match outside phrases (unless the query has nothing else).
 // In any-word mode, neighbouring words of the query that a document has close together
-// rank it higher.
+// rank it higher, and given the index as vocabulary, a word ending in a vowel and s also
+// matches its form without the s where the index knows that better (Odingas: Odinga;
+// QueryBuilder::ForAnyWord).
 // With a Synonyms list, a word or run of words (or a whole phrase) equal to one of its
 // expressions matches any expression of the group: ÖPNV also finds "öffentlicher
 // Personennahverkehr" (all its words; the phrase ranks higher), and the reverse.
@@ -50,9 +52,10 @@ class QueryParser {
   };
 
   // An empty Query (no words at all, e.g. "" or "…") means: match every document.
+  // vocabulary (may be null) is the database the query will search.
   // Throws lupe::Error(kInvalidInput) for invalid UTF-8 and kTooLarge over the size limit.
-  Xapian::Query Parse(std::string_view query, Mode mode,
-                      const Synonyms* synonyms = nullptr) const;
+  Xapian::Query Parse(std::string_view query, Mode mode, const Synonyms* synonyms = nullptr,
+                      const Xapian::Database* vocabulary = nullptr) const;
 
  private:
   const analyzers::Analyzer& analyzer_;

@@ -70,7 +70,8 @@ class Searcher {
   Xapian::doccount CountAllWords(const Xapian::Database& database, const std::string& q,
                                  const SearchRequest& request) const;
 
-  Xapian::Query Parse(const std::string& q, QueryParser::Mode mode) const;
+  Xapian::Query Parse(const Xapian::Database& database, const std::string& q,
+                      QueryParser::Mode mode) const;
   Xapian::BM25Weight Ranking() const;
 
   const SearchdConfig& config_;
