@@ -152,7 +152,7 @@ TEST_CASE("text chunks inflate each on its own and join to the exact text") {
   CHECK_THROWS_AS(schema::InflateTextChunk(chunks[0].substr(0, 10), out), lupe::Error);
 }
 
-TEST_CASE("text chunks written by zlib inflate; a chunk longer than a chunk's text does not") {
+TEST_CASE("text chunks written by zlib inflate, and a value longer than a chunk is an error") {
   // Indexes written before libdeflate hold zlib's raw deflate; a value that inflates to
   // more than kTextChunkBytes is no chunk of ours (a damaged or foreign index).
   const auto zlib_raw_deflate = [](const std::string& text) {
