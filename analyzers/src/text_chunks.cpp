@@ -16,7 +16,9 @@ namespace {
 constexpr int kLevel = 1;
 
 struct CompressorFree {
-  void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
+  void operator()(libdeflate_compressor* compressor) const {
+    libdeflate_free_compressor(compressor);
+  }
 };
 
 // One compressor per thread, reused for every chunk: allocating its hash tables per
@@ -30,8 +32,8 @@ libdeflate_compressor& Compressor() {
 
 std::string Pack(libdeflate_compressor& compressor, std::string_view piece) {
   std::string packed(libdeflate_deflate_compress_bound(&compressor, piece.size()), '\0');
-  const std::size_t size =
-      libdeflate_deflate_compress(&compressor, piece.data(), piece.size(), packed.data(), packed.size());
+  const std::size_t size = libdeflate_deflate_compress(&compressor, piece.data(), piece.size(),
+                                                       packed.data(), packed.size());
   if (size == 0) throw Error(ErrorCode::kInternal, "libdeflate does not compress a text chunk");
   packed.resize(size);
   return packed;

@@ -28,9 +28,9 @@ struct TextSpan {
 
 // The text of a stored document, inflated only as far as asked: from its chunks
 // (schema::kFirstTextSlot), starting with the chunk that holds the part asked for and
-// reading further chunks only when needed (each inflated whole, schema::InflateTextChunk); in an older index from its data
-// (schema::PackData) and, given restart points (schema::kRestartSlot), from the last one
-// before the part asked for. Not thread-safe; holds a handle of the document.
+// reading further chunks only when needed (each inflated whole, schema::InflateTextChunk); in an
+// older index from its data (schema::PackData) and, given restart points (schema::kRestartSlot),
+// from the last one before the part asked for. Not thread-safe; holds a handle of the document.
 class LazyText {
  public:
   explicit LazyText(const Xapian::Document& document);
@@ -62,10 +62,10 @@ class LazyText {
   std::vector<analyzers::schema::Restart> restarts_;
   std::string text_;
   std::size_t base_ = 0;
-  z_stream stream_{};      // older indexes' data
-  bool zlib_ = false;      // stream_ initialised
-  bool started_ = false;   // StartNear done
-  bool open_ = false;      // packed_ not inflated to its end
+  z_stream stream_{};     // older indexes' data
+  bool zlib_ = false;     // stream_ initialised
+  bool started_ = false;  // StartNear done
+  bool open_ = false;     // packed_ not inflated to its end
 };
 
 // A half-open byte range of the text.
