@@ -55,6 +55,19 @@ bool ReadFrame(int fd, std::string& bytes) {
   return ReadAll(fd, bytes.data(), bytes.size());
 }
 
+// poll() on fds until deadline (at least once, rounded up to the next millisecond);
+// the number of ready descriptors, 0 on timeout, or -1 if a signal interrupted it.
+int PollUntil(std::vector<pollfd>& fds, std::chrono::steady_clock::time_point deadline) {
+  const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+      deadline - std::chrono::steady_clock::now());
+  const int ready = ::poll(fds.data(), fds.size(),
+                           static_cast<int>(std::max<std::int64_t>(0, wait.count()) + 1));
+  if (ready < 0 && errno != EINTR) {
+    throw Error(ErrorCode::kInternal, std::string("poll: ") + std::strerror(errno));
+  }
+  return ready;
+}
+
 }  // namespace
 
 WorkerPool::WorkerPool(Options options, Work work)
@@ -189,13 +202,7 @@ void WorkerPool::Run(std::size_t count, const std::function<std::string(std::siz
       polled.push_back(&worker);
       nearest = std::min(nearest, worker.deadline);
     }
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
-        nearest - std::chrono::steady_clock::now());
-    const int ready = ::poll(fds.data(), fds.size(),
-                             static_cast<int>(std::max<std::int64_t>(0, wait.count()) + 1));
-    if (ready < 0 && errno != EINTR) {
-      throw Error(ErrorCode::kInternal, std::string("poll: ") + std::strerror(errno));
-    }
+    const int ready = PollUntil(fds, nearest);
     const auto now = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < fds.size(); ++i) {
       Worker& worker = *polled[i];
@@ -239,13 +246,7 @@ std::vector<WorkerPool::Outcome> WorkerPool::Broadcast(const std::string& reques
   while (!waiting.empty()) {
     std::vector<pollfd> fds;
     for (std::size_t i : waiting) fds.push_back({workers_[i].from_child, POLLIN, 0});
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    const int ready = ::poll(fds.data(), fds.size(),
-                             static_cast<int>(std::max<std::int64_t>(0, wait.count()) + 1));
-    if (ready < 0 && errno != EINTR) {
-      throw Error(ErrorCode::kInternal, std::string("poll: ") + std::strerror(errno));
-    }
+    const int ready = PollUntil(fds, deadline);
     std::vector<std::size_t> still;
     for (std::size_t k = 0; k < fds.size(); ++k) {
       Worker& worker = workers_[waiting[k]];
