@@ -60,8 +60,8 @@ bool ReadFrame(int fd, std::string& bytes) {
 int PollUntil(std::vector<pollfd>& fds, std::chrono::steady_clock::time_point deadline) {
   const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
-  const int ready = ::poll(fds.data(), fds.size(),
-                           static_cast<int>(std::max<std::int64_t>(0, wait.count()) + 1));
+  const int ready =
+      ::poll(fds.data(), fds.size(), static_cast<int>(std::max<std::int64_t>(0, wait.count()) + 1));
   if (ready < 0 && errno != EINTR) {
     throw Error(ErrorCode::kInternal, std::string("poll: ") + std::strerror(errno));
   }
