@@ -6,10 +6,10 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/NumberParser.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
-
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -106,8 +106,8 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     const IndexReader index(index_, analyzer, config.schema, {config.reopen_seconds});
     std::unique_ptr<const SynonymsFile> synonyms;
     if (!config.synonyms.empty()) {
-      synonyms = std::make_unique<const SynonymsFile>(config.synonyms, analyzer,
-                                                      std::chrono::seconds(2));
+      synonyms =
+          std::make_unique<const SynonymsFile>(config.synonyms, analyzer, std::chrono::seconds(2));
     }
     const Searcher searcher(analyzer, config, synonyms.get());
     const Suggester suggester(analyzer);
@@ -132,11 +132,16 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     params->setMaxThreads(config.threads);
     params->setMaxQueued(config.queue);
     params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-    Poco::Net::HTTPServer server(new Routes(service), socket, params);
+    // The server's own pool, not Poco's default one: on SIGTERM the threads still answering
+    // a request use service, gate and index, so they must end before those are destroyed.
+    // HTTPServer::stopAll only stops accepting and shuts the connections' sockets down.
+    Poco::ThreadPool threads(2, config.threads);
+    Poco::Net::HTTPServer server(new Routes(service), threads, socket, params);
     server.start();
     std::cout << "listening on http://" << socket.address().toString() << std::endl;
     waitForTerminationRequest();
     server.stopAll(true);
+    threads.joinAll();
     return EXIT_OK;
   } catch (const Error& error) {
     std::cerr << "lupe-searchd: " << error.what() << '\n';

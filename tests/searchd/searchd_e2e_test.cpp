@@ -1,5 +1,7 @@
 // The daemon itself: health, errors for unknown paths and methods, reopening, start-up checks.
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -49,6 +51,37 @@ TEST_CASE("searchd reports health and serves JSON errors for unknown paths and m
   CHECK(post.body->getObject("error")->getValue<std::string>("code") == "not_allowed");
 
   CHECK(daemon.Stop() == 0);  // SIGTERM: a graceful stop
+}
+
+TEST_CASE("searchd stops gracefully while requests are being answered") {
+  // SIGTERM under load: requests in flight finish or are cut off, but the daemon must not
+  // tear down what they use under them (it aborted here, exit 134, before it waited for
+  // its server threads).
+  lupe::testing::TempDir dir;
+  const std::string index = IndexCorpus(dir);
+  for (int round = 0; round < 3; ++round) {
+    Daemon daemon(index);
+    std::atomic<bool> stop{false};
+    std::atomic<int> answered{0};
+    std::vector<std::thread> clients;
+    for (int client = 0; client < 6; ++client) {
+      clients.emplace_back([&] {
+        while (!stop) {
+          try {
+            if (daemon.Get("/api/v1/search?q=Strategie&facets=type,year,state").status == 200) {
+              ++answered;
+            }
+          } catch (const Poco::Exception&) {
+            // the daemon went away mid-request: expected once it stops
+          }
+        }
+      });
+    }
+    while (answered < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(daemon.Stop() == 0);
+    stop = true;
+    for (auto& client : clients) client.join();
+  }
 }
 
 TEST_CASE("searchd sees new commits without a restart") {
