@@ -1,42 +1,43 @@
 #pragma once
 
 #include <Poco/Dynamic/Var.h>
-#include <Poco/JSON/PrintHandler.h>
 
 #include <cstdint>
-#include <sstream>
 #include <string>
+#include <vector>
 
 namespace lupe::search {
 
-// Writes one JSON document as it goes, through Poco::JSON::PrintHandler (which places the
-// commas and escapes the strings), into a string: a response's hits and facets are written
-// straight out instead of being built as a tree of Poco::Dynamic::Var first and then
-// stringified (on a search request, the tree and its stringification took a sixth of the
-// time). Calls must form valid JSON: a Key() before each value inside an object.
+// Writes one compact JSON document as it goes into a string: a response's hits and facets
+// are written straight out instead of being built as a tree of Poco::Dynamic::Var first and
+// then stringified (on a search request, the tree and its stringification took a sixth of
+// the time). Strings are escaped by Poco::toJSON, as Poco::JSON's PrintHandler does, but
+// appended whole: PrintHandler writes a string to its std::ostream one character per
+// ostream::write call, which was a tenth of a search request (docs/performance.md).
+// Numbers as an std::ostream writes them (doubles with 6 significant digits). Calls must
+// form valid JSON: a Key() before each value inside an object.
 // Thread-safety: one instance per response.
 class JsonWriter {
  public:
-  // PrintHandler writes bools with operator<<: true and false only with boolalpha.
-  JsonWriter() : printer_(out_) { out_ << std::boolalpha; }
+  JsonWriter() = default;
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void BeginObject() { printer_.startObject(); }
-  void EndObject() { printer_.endObject(); }
-  void BeginArray() { printer_.startArray(); }
-  void EndArray() { printer_.endArray(); }
-  void Key(const std::string& key) { printer_.key(key); }
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  void Key(const std::string& key);
 
-  void Null() { printer_.null(); }
-  void Value(const std::string& text) { printer_.value(text); }
-  void Value(const char* text) { printer_.value(std::string(text)); }
-  void Value(bool flag) { printer_.value(flag); }
-  void Value(double number) { printer_.value(number); }
-  void Value(std::int64_t number) { printer_.value(static_cast<Poco::Int64>(number)); }
-  void Value(std::uint64_t number) { printer_.value(static_cast<Poco::UInt64>(number)); }
-  void Value(int number) { printer_.value(number); }
-  void Value(unsigned number) { printer_.value(number); }
+  void Null() { Raw("null"); }
+  void Value(const std::string& text);
+  void Value(const char* text) { Value(std::string(text)); }
+  void Value(bool flag) { Raw(flag ? "true" : "false"); }
+  void Value(double number);
+  void Value(std::int64_t number) { Raw(std::to_string(number)); }
+  void Value(std::uint64_t number) { Raw(std::to_string(number)); }
+  void Value(int number) { Raw(std::to_string(number)); }
+  void Value(unsigned number) { Raw(std::to_string(number)); }
   // A value parsed by Poco::JSON::Parser (objects and arrays held by Ptr), written as is.
   void Value(const Poco::Dynamic::Var& value);
 
@@ -48,11 +49,18 @@ class JsonWriter {
   }
 
   // The JSON written so far.
-  std::string Text() const { return out_.str(); }
+  const std::string& Text() const { return out_; }
 
  private:
-  std::ostringstream out_;
-  Poco::JSON::PrintHandler printer_;
+  void Separate();  // the comma before a member or element, unless it follows its key
+  void Open(char bracket);
+  void Close(char bracket);
+  void Raw(const std::string& json);
+
+  std::string out_;
+  // Per open object or array: whether a member or element has been written in it.
+  std::vector<bool> written_;
+  bool after_key_ = false;
 };
 
 }  // namespace lupe::search

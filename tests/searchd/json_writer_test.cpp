@@ -1,0 +1,77 @@
+// JsonWriter: commas, nesting, escaping and number formats of the JSON it writes.
+#include "lupe/search/json_writer.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+
+using lupe::search::JsonWriter;
+
+TEST_CASE("JsonWriter places commas and colons in nested objects and arrays") {
+  JsonWriter out;
+  out.BeginObject();
+  out.Field("a", 1);
+  out.Key("list");
+  out.BeginArray();
+  out.Value(std::int64_t{-2});
+  out.BeginObject();
+  out.EndObject();
+  out.BeginArray();
+  out.EndArray();
+  out.Null();
+  out.EndArray();
+  out.Field("ok", true);
+  out.Field("no", false);
+  out.Key("empty");
+  out.BeginObject();
+  out.EndObject();
+  out.EndObject();
+  CHECK(out.Text() == R"({"a":1,"list":[-2,{},[],null],"ok":true,"no":false,"empty":{}})");
+}
+
+TEST_CASE("JsonWriter escapes strings and keeps UTF-8 as it is") {
+  JsonWriter out;
+  out.BeginArray();
+  out.Value(std::string("Quote \" backslash \\ tab \t newline \n bell \x07 slash </mark>"));
+  out.Value("Bürger*innen „Zitat“ – Straße");
+  out.EndArray();
+  const auto parsed = Poco::JSON::Parser().parse(out.Text()).extract<Poco::JSON::Array::Ptr>();
+  CHECK(parsed->getElement<std::string>(0) ==
+        "Quote \" backslash \\ tab \t newline \n bell \x07 slash </mark>");
+  CHECK(parsed->getElement<std::string>(1) == "Bürger*innen „Zitat“ – Straße");
+  // No raw control character reaches the output; non-ASCII letters are not \u-escaped.
+  CHECK(out.Text().find('\n') == std::string::npos);
+  CHECK(out.Text().find('\x07') == std::string::npos);
+  CHECK(out.Text().find("Bürger*innen „Zitat“") != std::string::npos);
+}
+
+TEST_CASE("JsonWriter writes numbers as a C++ stream does") {
+  JsonWriter out;
+  out.BeginArray();
+  out.Value(0.83);
+  out.Value(2.0);
+  out.Value(1234567.0);
+  out.Value(0.00001);
+  out.Value(std::uint64_t{18446744073709551615ULL});
+  out.Value(42u);
+  out.EndArray();
+  CHECK(out.Text() == "[0.83,2,1.23457e+06,1e-05,18446744073709551615,42]");
+}
+
+TEST_CASE("JsonWriter writes parsed JSON values back as they were") {
+  const std::string json = R"({"id":"a","topics":["x","y"],"n":3,"f":1.5,"t":true,"z":null})";
+  const auto parsed = Poco::JSON::Parser().parse(json);
+  JsonWriter out;
+  out.Value(parsed);
+  const auto again = Poco::JSON::Parser().parse(out.Text()).extract<Poco::JSON::Object::Ptr>();
+  CHECK(again->getValue<std::string>("id") == "a");
+  CHECK(again->getArray("topics")->size() == 2);
+  CHECK(again->getValue<int>("n") == 3);
+  CHECK(again->getValue<double>("f") == 1.5);
+  CHECK(again->getValue<bool>("t"));
+  CHECK(again->isNull("z"));
+}
