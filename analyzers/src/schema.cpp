@@ -132,6 +132,47 @@ std::string schema::PackData(std::string_view fields_json, std::string_view text
 
 std::string_view schema::FieldsOf(std::string_view data) { return data.substr(0, data.find('\0')); }
 
+std::string schema::EncodeHitFields(const HitFields& fields) {
+  std::string encoded;
+  for (const std::optional<std::string>& value : fields.values) {
+    PutVarint(encoded, value ? value->size() + 1 : 0);
+    if (value) encoded += *value;
+  }
+  PutVarint(encoded, fields.topics.size());
+  for (const std::string& topic : fields.topics) {
+    PutVarint(encoded, topic.size());
+    encoded += topic;
+  }
+  return encoded;
+}
+
+schema::HitFields schema::DecodeHitFields(std::string_view encoded) {
+  auto malformed = [](const char* what) {
+    return Error(ErrorCode::kInternal,
+                 "malformed hit fields value (slot " + std::to_string(kHitSlot) + "): " + what);
+  };
+  std::size_t i = 0;
+  auto number = [&] {
+    std::uint64_t value = 0;
+    if (!GetVarint(encoded, i, value)) throw malformed("a length is cut off");
+    return value;
+  };
+  auto bytes = [&](std::uint64_t size) {
+    if (size > encoded.size() - i) throw malformed("a field runs past its end");
+    i += size;
+    return std::string(encoded.substr(i - size, size));
+  };
+  HitFields fields;
+  for (std::optional<std::string>& value : fields.values) {
+    if (const std::uint64_t size = number(); size > 0) value = bytes(size - 1);
+  }
+  const std::uint64_t topics = number();
+  if (topics > encoded.size() - i) throw malformed("more topics than bytes");
+  for (std::uint64_t t = 0; t < topics; ++t) fields.topics.push_back(bytes(number()));
+  if (i != encoded.size()) throw malformed("bytes after its end");
+  return fields;
+}
+
 std::string schema::StoredFields(const Xapian::Document& document) {
   std::string fields = document.get_value(kFieldsSlot);
   if (fields.empty()) fields = std::string(FieldsOf(document.get_data()));

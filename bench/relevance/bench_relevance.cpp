@@ -116,9 +116,7 @@ void RunLupe(const std::string& index, const std::vector<Record>& queries,
       const lupe::search::SearchResult result = searcher.Search(database, request);
       int rank = 0;
       for (const lupe::search::SearchHit& hit : result.hits) {
-        const auto fields =
-            Poco::JSON::Parser().parse(hit.fields_json).extract<Poco::JSON::Object::Ptr>();
-        out << query.id << " Q0 " << fields->getValue<std::string>("id") << ' ' << ++rank << ' '
+        out << query.id << " Q0 " << hit.fields.values[0].value_or("") << ' ' << ++rank << ' '
             << hit.score << ' ' << configuration.name << '\n';
       }
     }

@@ -175,6 +175,13 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   std::ostringstream json;
   data.stringify(json);
   document.add_value(schema::kFieldsSlot, json.str());
+  schema::HitFields hit;
+  for (std::size_t i = 0; i < hit.values.size(); ++i) {
+    const std::string name = schema::HitFields::kNames[i];
+    if (data.has(name)) hit.values[i] = data.getValue<std::string>(name);
+  }
+  if (auto it = fields.find("topic"); it != fields.end()) hit.topics = it->second;
+  document.add_value(schema::kHitSlot, schema::EncodeHitFields(hit));
   // The text in chunks (schema.h): compressed here, in the workers; the data keeps only
   // the (empty) fields part, so older readers see a document without text.
   document.set_data(schema::PackData("", ""));

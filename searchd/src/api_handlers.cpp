@@ -60,20 +60,19 @@ Object::Ptr ParseFields(const std::string& json) {
 
 // The stable hit format: every key present, null when the document has no such field.
 void WriteHit(const SearchHit& hit, JsonWriter& out) {
-  const Object::Ptr fields = ParseFields(hit.fields_json);
   out.BeginObject();
-  for (const char* key :
-       {"id", "title", "url", "type", "date", "state", "municipality", "publisher"}) {
-    out.Key(key);
-    out.Value(fields->get(key));  // empty (null) when absent
+  for (std::size_t i = 0; i < hit.fields.values.size(); ++i) {
+    out.Key(schema::HitFields::kNames[i]);
+    if (hit.fields.values[i]) {
+      out.Value(*hit.fields.values[i]);
+    } else {
+      out.Null();
+    }
   }
   out.Key("topics");
-  if (fields->has("topics")) {
-    out.Value(fields->get("topics"));
-  } else {
-    out.BeginArray();
-    out.EndArray();
-  }
+  out.BeginArray();
+  for (const std::string& topic : hit.fields.topics) out.Value(topic);
+  out.EndArray();
   out.Field("score", std::round(hit.score * 1000) / 1000);
   out.Field("snippet", hit.snippet);
   out.EndObject();

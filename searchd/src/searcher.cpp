@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "lupe/analyzers/schema.h"
+#include "lupe/search/hit_fields.h"
 #include "lupe/search/snippeter.h"
 
 namespace lupe::search {
@@ -227,7 +228,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     SearchHit hit;
     hit.docid = *it;
     hit.score = it.get_percent() / 100.0;
-    hit.fields_json = schema::StoredFields(it.get_document());
+    hit.fields = HitFieldsOf(it.get_document());
     hit.snippet = snippeter.Make(database, *it);
     result.hits.push_back(std::move(hit));
   }
@@ -282,7 +283,7 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
     if (best == 0) best = it.get_weight();
     if (kept++ < first || result.hits.size() >= wanted) continue;
     result.hits.push_back({*it, best > 0 ? it.get_weight() / best : 0,
-                           schema::StoredFields(it.get_document()), snippeter.Make(database, *it)});
+                           HitFieldsOf(it.get_document()), snippeter.Make(database, *it)});
   }
   result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
   result.total = mset.get_matches_estimated() - dropped;

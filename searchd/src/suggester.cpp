@@ -1,7 +1,5 @@
 #include "lupe/search/suggester.h"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -9,6 +7,7 @@
 #include <queue>
 
 #include "lupe/analyzers/schema.h"
+#include "lupe/search/hit_fields.h"
 
 namespace lupe::search {
 namespace {
@@ -217,12 +216,9 @@ std::vector<Suggestion> Suggester::Complete(const Xapian::Database& database,
     }
   }
   for (Xapian::docid docid : documents) {
-    const Poco::JSON::Object::Ptr fields =
-        Poco::JSON::Parser()
-            .parse(schema::StoredFields(database.get_document(docid)))
-            .extract<Poco::JSON::Object::Ptr>();
-    suggestions.push_back({fields->optValue<std::string>("title", ""), Suggestion::Kind::kTitle,
-                           fields->optValue<std::string>("id", "")});
+    const schema::HitFields fields = HitFieldsOf(database.get_document(docid));
+    suggestions.push_back({fields.values[1].value_or(""), Suggestion::Kind::kTitle,
+                           fields.values[0].value_or("")});
   }
   return suggestions;
 }

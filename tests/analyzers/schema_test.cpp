@@ -92,6 +92,29 @@ TEST_CASE("stored fields come from their value slot, or from the data of an olde
   CHECK(schema::StoredFields(older) == R"({"id":"alt"})");
 }
 
+TEST_CASE("hit fields round-trip through their value encoding - malformed values are errors") {
+  schema::HitFields fields;
+  fields.values[0] = "mk-strategie-2021";
+  fields.values[1] = "Smart-City-Strategie „Mainz digital“";
+  fields.values[3] = "";  // present but empty stays apart from absent
+  fields.values[7] = std::string("Stadt\0Mainz", 11);
+  fields.topics = {"Mobilität", "", "Beteiligung"};
+  const std::string encoded = schema::EncodeHitFields(fields);
+  CHECK(schema::DecodeHitFields(encoded) == fields);
+  CHECK(schema::DecodeHitFields(schema::EncodeHitFields({})) == schema::HitFields{});
+  CHECK_FALSE(schema::DecodeHitFields(encoded).values[2].has_value());
+  CHECK(schema::DecodeHitFields(encoded).values[3] == "");
+
+  using Catch::Matchers::Contains;
+  CHECK_THROWS_WITH(schema::DecodeHitFields(encoded.substr(0, encoded.size() - 1)),
+                    Contains("slot 6") && Contains("runs past its end"));
+  CHECK_THROWS_WITH(schema::DecodeHitFields(encoded + "x"), Contains("bytes after its end"));
+  CHECK_THROWS_WITH(schema::DecodeHitFields("\x85"), Contains("cut off"));
+  CHECK_THROWS_WITH(schema::DecodeHitFields(std::string(8, '\0') + "\x7f"),
+                    Contains("more topics than bytes"));
+  CHECK_THROWS_AS(schema::DecodeHitFields(""), lupe::Error);
+}
+
 TEST_CASE("anchors round-trip through their value encoding - junk decodes to a prefix") {
   const std::vector<schema::Anchor> anchors = {
       {105, 0}, {140, 260}, {170, 530}, {100000, 1u << 30}};

@@ -236,6 +236,36 @@ TEST_CASE("the index stores what searchd displays: title, date, facets, text and
   CHECK(text.find("Der Bericht vom 3. Mai 2022.") != std::string::npos);
   CHECK(!document.get_value(lupe::analyzers::schema::kFirstTextSlot).empty());
   CHECK(Xapian::sortable_unserialise(document.get_value(0)) == 20220503.0);
+  // What a hit list shows, in its own slot without JSON to parse.
+  const auto hit = lupe::analyzers::schema::DecodeHitFields(
+      document.get_value(lupe::analyzers::schema::kHitSlot));
+  CHECK(hit.values[1] == "Projektbericht Wärmeplanung");
+  CHECK(hit.values[4] == "2022-05-03");
+  CHECK(hit.values[0] == "bericht");
+  CHECK_FALSE(hit.values[2].has_value());  // no url
+  CHECK(hit.topics.empty());
+}
+
+TEST_CASE("hit fields hold the sidecar's values and topics") {
+  Fixture f;
+  f.dir.Write("docs/a.txt", "Text.");
+  f.dir.Write("docs/a.txt.meta.xml",
+              "<meta><id>mz-1</id><url>https://example.org/a</url><type>Strategie</type>"
+              "<state>Hessen</state><municipality>Darmstadt</municipality>"
+              "<publisher>Stadt Darmstadt</publisher><topic>Mobilität</topic>"
+              "<topic>Energie</topic></meta>");
+  Recorder recorder;
+  CHECK(f.Add(recorder).indexed == 1);
+  const Xapian::Database db = f.Open();
+  const auto hit = lupe::analyzers::schema::DecodeHitFields(
+      db.get_document(1).get_value(lupe::analyzers::schema::kHitSlot));
+  CHECK(hit.values[0] == "mz-1");
+  CHECK(hit.values[2] == "https://example.org/a");
+  CHECK(hit.values[3] == "Strategie");
+  CHECK(hit.values[5] == "Hessen");
+  CHECK(hit.values[6] == "Darmstadt");
+  CHECK(hit.values[7] == "Stadt Darmstadt");
+  CHECK(hit.topics == std::vector<std::string>{"Mobilität", "Energie"});
 }
 
 TEST_CASE("a document that cannot be read is rejected by name, the others are indexed") {

@@ -2,7 +2,9 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +44,7 @@ inline constexpr Xapian::valueno kStampSlot = 2;    // "size:mtime" of document 
 inline constexpr Xapian::valueno kAnchorSlot = 3;   // EncodeAnchors() of the text's anchors
 inline constexpr Xapian::valueno kRestartSlot = 4;  // EncodeRestarts(): inflate from the middle
 inline constexpr Xapian::valueno kFieldsSlot = 5;   // the stored fields (JSON), see StoredFields
+inline constexpr Xapian::valueno kHitSlot = 6;      // EncodeHitFields(): what a hit list shows
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 // The text's chunks (TextChunks below): chunk k in slot kFirstTextSlot + k; facets stay below.
 inline constexpr Xapian::valueno kFirstTextSlot = 1000;
@@ -123,6 +126,24 @@ std::string_view FieldsOf(std::string_view data);
 // stream per hit instead of the whole record with the text (the laws: up to megabytes).
 // Indexes written before fall back to the fields part of the data.
 std::string StoredFields(const Xapian::Document& document);
+
+// The fields a hit list shows, kept apart from the stored fields (kHitSlot) in a form that
+// needs no parsing: a search request showed each hit's fields by parsing the stored-fields
+// JSON, with page offsets, facets and description it does not show (a twentieth of its
+// time). Indexes written before have no kHitSlot (the reader then uses StoredFields).
+struct HitFields {
+  // The single-valued fields, in this order; nullopt if the document has none.
+  static constexpr std::array<const char*, 8> kNames = {
+      "id", "title", "url", "type", "date", "state", "municipality", "publisher"};
+  std::array<std::optional<std::string>, kNames.size()> values;
+  std::vector<std::string> topics;
+  bool operator==(const HitFields&) const = default;
+};
+// Per value of kNames a varint (0: none, else its length + 1) and its bytes, then the
+// number of topics and each as length and bytes.
+std::string EncodeHitFields(const HitFields& fields);
+// Throws lupe::Error(kInternal) if encoded is not what EncodeHitFields writes.
+HitFields DecodeHitFields(std::string_view encoded);
 
 // An anchor ties a word position of the body text to its byte offset in the stored text,
 // so searchd can find the bytes of a matched position without analysing the text before

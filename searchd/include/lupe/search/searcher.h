@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lupe/analyzers/analyzer.h"
+#include "lupe/analyzers/schema.h"
 #include "lupe/search/facet_counter.h"
 #include "lupe/search/query_parser.h"
 #include "lupe/search/search_request.h"
@@ -18,7 +19,7 @@ namespace lupe::search {
 struct SearchHit {
   Xapian::docid docid = 0;
   double score = 0;          // 0..1, relative to the best match of the query
-  std::string fields_json;   // the stored fields (schema::FieldsOf)
+  analyzers::schema::HitFields fields;
   std::string snippet;       // HTML: escaped text with <mark>ed matches
 };
 
