@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "lupe/analyzers/error.h"
+#include "varint.h"
 
 namespace lupe::analyzers {
 namespace {
@@ -28,24 +29,6 @@ bool IsFacetName(std::string_view name) {
 
 Error ConfigError(const std::string& path, const std::string& what) {
   return Error(ErrorCode::kConfig, path + ": " + what);
-}
-
-void PutVarint(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
-
-bool GetVarint(std::string_view in, std::size_t& i, std::uint64_t& value) {
-  value = 0;
-  for (unsigned shift = 0; i < in.size() && shift < 64; shift += 7) {
-    const auto byte = static_cast<unsigned char>(in[i++]);
-    value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) return true;
-  }
-  return false;
 }
 
 // Non-decreasing pairs of 32-bit numbers as the varints of their deltas.

@@ -85,14 +85,17 @@ class DocumentSink : public TokenSink {
         part_prefix_(part_.size()),
         text_(text),
         anchors_(outputs.anchors),
-        spellings_(outputs.spellings) {}
+        spellings_(outputs.spellings),
+        spans_(outputs.spans) {}
 
   void OnToken(const Token& token) override {
     const Xapian::termpos position = placement_.first_position + token.position;
     if (token.Has(kDecompoundPart)) {
       if (!token.stem.empty()) part_counts_.Add(token.stem);
+      if (spans_ != nullptr) SpanAt(position, token).compound = true;
       return;
     }
+    if (spans_ != nullptr) SpanAt(position, token).compound |= token.Has(kJoined);
     exact_.resize(exact_prefix_);
     exact_ += token.text;
     document_.add_posting(exact_, position, placement_.wdf_inc);
@@ -133,6 +136,24 @@ class DocumentSink : public TokenSink {
     anchored_ = true;
   }
 
+  // The span of position, widened to hold token's bytes (created if new).
+  schema::WordSpan& SpanAt(Xapian::termpos position, const Token& token) {
+    const auto start = static_cast<std::uint32_t>(token.start);
+    const auto end = static_cast<std::uint32_t>(token.end);
+    if (spans_->empty() || spans_->back().position < position) {
+      spans_->push_back({position, start, end, false});
+      return spans_->back();
+    }
+    // The position of the last span, or (a token back at an earlier one) another.
+    auto it = std::lower_bound(
+        spans_->begin(), spans_->end(), position,
+        [](const schema::WordSpan& span, Xapian::termpos p) { return span.position < p; });
+    if (it->position != position) it = spans_->insert(it, {position, start, end, false});
+    it->start = std::min(it->start, start);
+    it->end = std::max(it->end, end);
+    return *it;
+  }
+
   // Records how the text writes the token's word when that is not just its term in
   // lower case. Words of ASCII letters and digits are skipped without looking further:
   // their lower case is their term.
@@ -168,6 +189,7 @@ class DocumentSink : public TokenSink {
   std::string_view text_;
   std::vector<schema::Anchor>* anchors_;
   TermWriter::Spellings* spellings_;
+  std::vector<schema::WordSpan>* spans_;
   bool anchored_ = false;  // this text has its first anchor
 };
 

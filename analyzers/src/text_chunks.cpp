@@ -6,6 +6,7 @@
 
 #include "lupe/analyzers/error.h"
 #include "lupe/analyzers/schema.h"
+#include "varint.h"
 
 namespace lupe::analyzers {
 namespace {
@@ -39,6 +40,27 @@ std::string Pack(libdeflate_compressor& compressor, std::string_view piece) {
   return packed;
 }
 
+// Appends what packed inflates to (at most max_size bytes) to out; false if it does not.
+bool Inflate(std::string_view packed, std::size_t max_size, std::string& out) {
+  // A chunk inflates to a known bound, so libdeflate inflates it in one call, without
+  // zlib's stream set-up and sliding window (a third of a snippet's inflating).
+  struct DecompressorFree {
+    void operator()(libdeflate_decompressor* decompressor) const {
+      libdeflate_free_decompressor(decompressor);
+    }
+  };
+  thread_local const std::unique_ptr<libdeflate_decompressor, DecompressorFree> decompressor(
+      libdeflate_alloc_decompressor());
+  if (decompressor == nullptr) throw Error(ErrorCode::kInternal, "libdeflate does not start");
+  const std::size_t base = out.size();
+  out.resize(base + max_size);
+  std::size_t size = 0;
+  const libdeflate_result result = libdeflate_deflate_decompress(
+      decompressor.get(), packed.data(), packed.size(), out.data() + base, max_size, &size);
+  out.resize(base + (result == LIBDEFLATE_SUCCESS ? size : 0));
+  return result == LIBDEFLATE_SUCCESS;
+}
+
 }  // namespace
 
 std::vector<std::string> schema::PackTextChunks(std::string_view text) {
@@ -53,25 +75,86 @@ std::vector<std::string> schema::PackTextChunks(std::string_view text) {
 }
 
 void schema::InflateTextChunk(std::string_view chunk, std::string& out) {
-  // A chunk inflates to at most kTextChunkBytes, so libdeflate inflates it in one call,
-  // without zlib's stream set-up and sliding window (a third of a snippet's inflating).
-  struct DecompressorFree {
-    void operator()(libdeflate_decompressor* decompressor) const {
-      libdeflate_free_decompressor(decompressor);
-    }
-  };
-  thread_local const std::unique_ptr<libdeflate_decompressor, DecompressorFree> decompressor(
-      libdeflate_alloc_decompressor());
-  if (decompressor == nullptr) throw Error(ErrorCode::kInternal, "libdeflate does not start");
-  const std::size_t base = out.size();
-  out.resize(base + kTextChunkBytes);
-  std::size_t size = 0;
-  const libdeflate_result result = libdeflate_deflate_decompress(
-      decompressor.get(), chunk.data(), chunk.size(), out.data() + base, kTextChunkBytes, &size);
-  out.resize(base + (result == LIBDEFLATE_SUCCESS ? size : 0));
-  if (result != LIBDEFLATE_SUCCESS) {
+  if (!Inflate(chunk, kTextChunkBytes, out)) {
     throw Error(ErrorCode::kInternal, "document text chunk does not inflate");
   }
+}
+
+schema::PackedSpans schema::PackSpans(const std::vector<WordSpan>& spans, std::size_t text_size) {
+  PackedSpans packed;
+  const std::size_t chunks = (text_size + kTextChunkBytes - 1) / kTextChunkBytes;
+  if (chunks == 0 || spans.empty()) return packed;
+  std::vector<std::string> encoded(chunks);
+  // Per chunk its first position; chunks without a word take the next one's.
+  std::vector<Xapian::termpos> firsts(chunks, spans.back().position + 1);
+  std::vector<bool> has_word(chunks, false);
+  const WordSpan* previous = nullptr;
+  std::uint32_t previous_start = 0;
+  for (const WordSpan& span : spans) {
+    const std::uint32_t start = std::max(span.start, previous_start);
+    const std::size_t k = std::min<std::size_t>(start / kTextChunkBytes, chunks - 1);
+    const bool first = !has_word[k];
+    std::string& out = encoded[k];
+    PutVarint(out, first ? span.position : span.position - previous->position);
+    PutVarint(out, first ? start - k * kTextChunkBytes : start - previous_start);
+    PutVarint(out,
+              2 * static_cast<std::uint64_t>(std::max(span.end, start) - start) + span.compound);
+    if (first) firsts[k] = span.position;
+    has_word[k] = true;
+    previous = &span;
+    previous_start = start;
+  }
+  for (std::size_t k = chunks - 1; k-- > 0;) {
+    if (!has_word[k]) firsts[k] = firsts[k + 1];
+  }
+  Xapian::termpos last = 0;
+  for (Xapian::termpos position : firsts) {
+    PutVarint(packed.starts, position - last);
+    last = position;
+  }
+  packed.chunks = std::move(encoded);
+  return packed;
+}
+
+std::vector<Xapian::termpos> schema::DecodeChunkStarts(std::string_view encoded) {
+  std::vector<Xapian::termpos> starts;
+  std::uint64_t position = 0;
+  std::uint64_t delta = 0;
+  for (std::size_t i = 0; i < encoded.size() && GetVarint(encoded, i, delta);) {
+    position += delta;
+    starts.push_back(static_cast<Xapian::termpos>(position));
+  }
+  return starts;
+}
+
+std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view value, std::size_t index) {
+  auto malformed = [&](const char* what) {
+    return Error(ErrorCode::kInternal, "word spans of text chunk " + std::to_string(index) +
+                                           " (slot " + std::to_string(kFirstSpanSlot + index) +
+                                           "): " + what);
+  };
+  const std::string_view encoded = value;
+  std::vector<WordSpan> spans;
+  spans.reserve(encoded.size() / 3);
+  std::uint64_t position = 0;
+  std::uint64_t start = index * std::uint64_t{kTextChunkBytes};
+  for (std::size_t at = 0; at < encoded.size();) {
+    std::uint64_t position_delta = 0;
+    std::uint64_t start_delta = 0;
+    std::uint64_t length = 0;
+    if (!GetVarint(encoded, at, position_delta) || !GetVarint(encoded, at, start_delta) ||
+        !GetVarint(encoded, at, length)) {
+      throw malformed("a word is cut off");
+    }
+    position += position_delta;
+    start += start_delta;
+    if (position > UINT32_MAX || start + length / 2 > UINT32_MAX) {
+      throw malformed("a word beyond 32 bits");
+    }
+    spans.push_back({static_cast<Xapian::termpos>(position), static_cast<std::uint32_t>(start),
+                     static_cast<std::uint32_t>(start + length / 2), (length & 1) != 0});
+  }
+  return spans;
 }
 
 std::string schema::DocumentText(const Xapian::Document& document) {

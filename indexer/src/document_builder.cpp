@@ -119,14 +119,13 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   analyzers::TermWriter::Spellings spellings;
   Xapian::termpos next = writer.Write(title, schema::kBody, {1, schema::kTitleWeight}, document,
                                       {nullptr, &spellings});
-  std::vector<schema::Anchor> anchors;
+  std::vector<schema::WordSpan> spans;
   writer.Write(extracted.text, schema::kBody, {next + kFieldGap, 1}, document,
-               {&anchors, &spellings});
+               {nullptr, &spellings, &spans});
   for (const auto& [term, written] : spellings) {
     built.spellings.push_back(term);
     built.spellings.push_back(written);
   }
-  if (!anchors.empty()) document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(anchors));
 
   Poco::JSON::Object data;
   Poco::JSON::Object facets;
@@ -189,6 +188,10 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   for (std::string& chunk : schema::PackTextChunks(extracted.text)) {
     document.add_value(slot++, std::move(chunk));
   }
+  schema::PackedSpans packed = schema::PackSpans(spans, extracted.text.size());
+  if (!packed.chunks.empty()) document.add_value(schema::kChunkStartsSlot, packed.starts);
+  slot = schema::kFirstSpanSlot;
+  for (std::string& chunk : packed.chunks) document.add_value(slot++, std::move(chunk));
   return built;
 }
 

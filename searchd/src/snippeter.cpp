@@ -126,6 +126,78 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
   Xapian::termpos next_position_;
 };
 
+// Marks the words of a passage by their word spans (schema::WordSpan), read per text chunk
+// as needed: a word at a position the query's terms hold; a compound (parts, or a
+// hyphenated compound's joined form) is analysed alone, to mark only what the query
+// matched in it.
+class Snippeter::SpanMarker {
+ public:
+  // parts: whether the document may hold a part the query matches (else only compounds
+  // at hit positions are analysed).
+  SpanMarker(const Snippeter& snippeter, const Xapian::Document& document, std::size_t chunk_count,
+             const HitList& hits, bool parts)
+      : snippeter_(snippeter),
+        document_(document),
+        chunks_(chunk_count),
+        hits_(hits),
+        parts_(parts) {}
+
+  // The spans of the words starting in chunk k (none past the last chunk).
+  const std::vector<schema::WordSpan>& Chunk(std::size_t k) {
+    static const std::vector<schema::WordSpan> kNone;
+    if (k >= chunks_.size()) return kNone;
+    if (!chunks_[k]) {
+      chunks_[k] = schema::UnpackSpans(
+          document_.get_value(schema::kFirstSpanSlot + static_cast<Xapian::valueno>(k)), k);
+    }
+    return *chunks_[k];
+  }
+
+  // The span of position, looked for from chunk k on (nullptr if it has none).
+  const schema::WordSpan* Find(Xapian::termpos position, std::size_t k) {
+    for (; k < chunks_.size(); ++k) {
+      const auto& spans = Chunk(k);
+      if (spans.empty()) continue;
+      if (spans.front().position > position) return nullptr;
+      auto it = std::lower_bound(
+          spans.begin(), spans.end(), position,
+          [](const schema::WordSpan& span, Xapian::termpos p) { return span.position < p; });
+      if (it != spans.end()) return it->position == position ? &*it : nullptr;
+    }
+    return nullptr;
+  }
+
+  void Mark(LazyText& text, ByteRange passage, std::vector<ByteRange>& marks) {
+    const std::size_t last = (passage.end + schema::kTextChunkBytes - 1) / schema::kTextChunkBytes;
+    for (std::size_t k = passage.begin / schema::kTextChunkBytes; k < last; ++k) {
+      for (const schema::WordSpan& span : Chunk(k)) {
+        if (span.end <= passage.begin || span.start >= passage.end) continue;
+        const bool hit = IsHit(span.position);
+        if (span.compound && (hit || parts_)) {
+          MatchSink sink(snippeter_, span.position);
+          sink.AnalyzePiece(text, span.start, span.end);
+          for (const MatchSink::Match& match : sink.matches()) marks.push_back(match.bytes);
+        } else if (hit) {
+          marks.push_back({span.start, span.end});
+        }
+      }
+    }
+  }
+
+ private:
+  bool IsHit(Xapian::termpos position) const {
+    auto it = std::lower_bound(hits_.hits.begin(), hits_.hits.end(), position,
+                               [](const Hit& hit, Xapian::termpos p) { return hit.position < p; });
+    return it != hits_.hits.end() && it->position == position;
+  }
+
+  const Snippeter& snippeter_;
+  const Xapian::Document& document_;
+  std::vector<std::optional<std::vector<schema::WordSpan>>> chunks_;
+  const HitList& hits_;
+  bool parts_;
+};
+
 Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query,
                      Options options)
     : analyzer_(analyzer), options_(options) {
@@ -135,7 +207,10 @@ Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& q
     if (term.size() < 2 && (term.empty() || IsUpper(term[0]))) continue;
     // Z<stem>, ZS<stem>, S<exact>, <exact>; other upper-case prefixes are not words.
     const std::size_t field = term[0] == 'Z' && term[1] == 'S' ? 2 : 1;
-    if (term[0] == 'Z' && term.size() > field && !IsUpper(term[field])) {
+    if (term.compare(0, schema::kPartPrefix.size(), schema::kPartPrefix) == 0 &&
+        term.size() > schema::kPartPrefix.size() && !IsUpper(term[schema::kPartPrefix.size()])) {
+      part_terms_.push_back(term);
+    } else if (term[0] == 'Z' && term.size() > field && !IsUpper(term[field])) {
       stem_groups_.emplace(term.substr(field), static_cast<int>(stem_groups_.size()));
     } else if (term[0] == 'S' && !IsUpper(term[1])) {
       exact.push_back(term.substr(1));
@@ -203,7 +278,19 @@ const std::vector<std::pair<std::string, int>>& Snippeter::Terms(const Xapian::D
 void Snippeter::Prepare(const Xapian::Database& database, std::vector<Xapian::docid> docids) {
   std::sort(docids.begin(), docids.end());
   const auto& terms = Terms(database);
-  for (Xapian::docid docid : docids) holds_[docid].assign(terms.size(), false);
+  for (Xapian::docid docid : docids) {
+    holds_[docid].assign(terms.size(), false);
+    holds_part_[docid] = false;
+  }
+  for (const std::string& term : part_terms_) {
+    Xapian::PostingIterator it = database.postlist_begin(term);
+    const Xapian::PostingIterator end = database.postlist_end(term);
+    for (Xapian::docid docid : docids) {
+      if (it == end) break;
+      it.skip_to(docid);
+      if (it != end && *it == docid) holds_part_[docid] = true;
+    }
+  }
   for (std::size_t t = 0; t < terms.size(); ++t) {
     Xapian::PostingIterator it = database.postlist_begin(terms[t].first);
     const Xapian::PostingIterator end = database.postlist_end(terms[t].first);
@@ -311,6 +398,26 @@ std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor, cons
   return Finish(text, &sink, {anchor.offset, analysed}, cluster);
 }
 
+std::string Snippeter::FromSpans(LazyText& text, const Xapian::Document& document,
+                                 const std::vector<Xapian::termpos>& chunk_starts,
+                                 const Window& window, const HitList& hits) const {
+  const auto holds_part = holds_part_.find(document.get_docid());
+  SpanMarker marker(*this, document, chunk_starts.size(), hits,
+                    holds_part == holds_part_.end() || holds_part->second);
+  // The chunk holding the window's first word: the last one starting at or before it.
+  auto after = std::upper_bound(chunk_starts.begin(), chunk_starts.end(), window.first);
+  const std::size_t k = after == chunk_starts.begin()
+                            ? 0
+                            : static_cast<std::size_t>(after - chunk_starts.begin()) - 1;
+  const schema::WordSpan* first = marker.Find(window.first, k);
+  const schema::WordSpan* last = marker.Find(window.last, k);
+  if (first == nullptr) return FirstMatch(text);  // spans that do not fit the positions
+  const ByteRange cluster{first->start, last != nullptr ? last->end : first->end};
+  // The passage may start up to max_bytes before the cluster.
+  text.StartNear(cluster.begin > options_.max_bytes ? cluster.begin - options_.max_bytes : 0);
+  return Finish(text, nullptr, cluster, cluster, &marker);
+}
+
 std::string Snippeter::FirstMatch(LazyText& text) const {
   MatchSink sink(*this, 0);
   std::size_t analysed = 0;
@@ -328,7 +435,7 @@ std::string Snippeter::TextStart(LazyText& text) const {
 }
 
 std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analysed,
-                              ByteRange cluster) const {
+                              ByteRange cluster, SpanMarker* spans) const {
   const std::size_t slack = options_.max_bytes + 64;  // PassageBounds looks one byte past
   Passage passage;
   passage.bytes = PassageBounds(text.Span(cluster.begin + slack), cluster, options_.max_bytes);
@@ -347,6 +454,8 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
       at = sink->AnalyzePiece(text, at, passage.bytes.end);
     }
     for (const MatchSink::Match& match : sink->matches()) passage.marks.push_back(match.bytes);
+  } else if (spans != nullptr) {
+    spans->Mark(text, passage.bytes, passage.marks);
   }
   // Whether text follows the passage: inflate a little past its end, more only while
   // that is all white space.
@@ -365,6 +474,14 @@ std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid doci
   const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
   LazyText text(document);
   if (exact_groups_.empty() && stem_groups_.empty()) return text.Empty() ? "" : TextStart(text);
+  const std::string chunk_starts = document.get_value(schema::kChunkStartsSlot);
+  if (!chunk_starts.empty()) {
+    const std::vector<Xapian::termpos> starts = schema::DecodeChunkStarts(chunk_starts);
+    const HitList hits = Hits(database, docid, starts.front());
+    if (!hits.hits.empty()) return FromSpans(text, document, starts, BestWindow(hits.hits), hits);
+    if (!StemsInText(database, docid)) return text.Empty() ? "" : TextStart(text);
+    return text.Empty() ? "" : FirstMatch(text);
+  }
   const std::string encoded_anchors = document.get_value(schema::kAnchorSlot);
   const std::vector<schema::Anchor> first = schema::DecodeAnchors(encoded_anchors, 0);
   if (!first.empty()) {

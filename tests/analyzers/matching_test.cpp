@@ -207,6 +207,35 @@ TEST_CASE("TermWriter anchors words after white space, and analysis restarts the
   }
 }
 
+TEST_CASE("TermWriter records the bytes of every position's word, and which are compounds") {
+  const Analyzer analyzer;
+  const std::string text = "Die Bürger*innen der Smart-City-Strategie planen Mobilitätsstrategien.";
+  Xapian::Document document;
+  std::vector<schema::WordSpan> spans;
+  TermWriter(analyzer).Write(text, schema::kBody, {50, 1}, document, {nullptr, nullptr, &spans});
+  auto word = [&](const schema::WordSpan& span) {
+    return text.substr(span.start, span.end - span.start);
+  };
+  std::vector<std::string> words;
+  for (const schema::WordSpan& span : spans) {
+    words.push_back(word(span) + (span.compound ? "+" : ""));
+    // Every position with a span holds an exact term, and every exact term's position has
+    // one.
+    INFO(word(span));
+    CHECK(span.position >= 50);
+  }
+  CHECK(words == std::vector<std::string>{"Die", "Bürger*innen", "der", "Smart-City-Strategie+",
+                                          "City", "Strategie", "planen", "Mobilitätsstrategien+"});
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if (std::isupper(static_cast<unsigned char>((*term)[0]))) continue;  // stems, parts
+    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) {
+      INFO(*term << " at " << *pos);
+      CHECK(std::any_of(spans.begin(), spans.end(),
+                        [&](const schema::WordSpan& span) { return span.position == *pos; }));
+    }
+  }
+}
+
 TEST_CASE("TermWriter records how the text spells words whose terms differ from them") {
   const Analyzer analyzer;
   Xapian::Document document;
@@ -221,8 +250,8 @@ TEST_CASE("TermWriter records how the text spells words whose terms differ from 
 }
 
 TEST_CASE("query options leave out stems, variants or parts, to measure what they contribute") {
-  const std::vector<std::string> texts = {"Strategien", "Strategie", "Bürger*innen",
-                                          "Bürger", "Smart-City", "Smartcity"};
+  const std::vector<std::string> texts = {"Strategien", "Strategie",  "Bürger*innen",
+                                          "Bürger",     "Smart-City", "Smartcity"};
   CHECK(TestIndex(texts).Words("Strategie") == Names{"Strategien", "Strategie"});
   CHECK(TestIndex(texts).Words("Bürger*innen") == Names{"Bürger*innen", "Bürger"});
   CHECK(TestIndex(texts).Words("Smart-City") == Names{"Smart-City", "Smartcity"});

@@ -115,6 +115,33 @@ TEST_CASE("hit fields round-trip through their value encoding - malformed values
   CHECK_THROWS_AS(schema::DecodeHitFields(""), lupe::Error);
 }
 
+TEST_CASE("word spans are stored per text chunk with each chunk's first position") {
+  const std::uint32_t chunk = schema::kTextChunkBytes;
+  // Chunk 0: two words; chunk 1: none (a long run of white space); chunk 2: one word
+  // reaching into chunk 3, which then starts with no word of its own; 4 chunks in all.
+  const std::vector<schema::WordSpan> spans = {
+      {105, 0, 4, false}, {106, 10, 30, true}, {110, 2 * chunk + 7, 3 * chunk + 3, false}};
+  const schema::PackedSpans packed = schema::PackSpans(spans, 3 * chunk + 40);
+  REQUIRE(packed.chunks.size() == 4);
+  CHECK(schema::DecodeChunkStarts(packed.starts) ==
+        std::vector<Xapian::termpos>{105, 110, 110, 111});
+  CHECK(schema::UnpackSpans(packed.chunks[0], 0) ==
+        std::vector<schema::WordSpan>(spans.begin(), spans.begin() + 2));
+  CHECK(schema::UnpackSpans(packed.chunks[1], 1).empty());
+  CHECK(schema::UnpackSpans(packed.chunks[2], 2) == std::vector<schema::WordSpan>{spans[2]});
+  CHECK(schema::UnpackSpans(packed.chunks[3], 3).empty());
+  // A text without words stores none; a start before the previous one is stored as it.
+  CHECK(schema::PackSpans({}, 100).chunks.empty());
+  const schema::PackedSpans back = schema::PackSpans({{1, 50, 60, false}, {2, 40, 45, false}}, 100);
+  CHECK(schema::UnpackSpans(back.chunks[0], 0) ==
+        std::vector<schema::WordSpan>{{1, 50, 60, false}, {2, 50, 50, false}});
+  // A cut-off value is an error naming the chunk and its slot.
+  std::string cut = packed.chunks[0];
+  cut.back() = '\x80';
+  CHECK_THROWS_WITH(schema::UnpackSpans(cut, 0),
+                    Catch::Matchers::Contains("chunk 0") && Catch::Matchers::Contains("cut off"));
+}
+
 TEST_CASE("anchors round-trip through their value encoding - junk decodes to a prefix") {
   const std::vector<schema::Anchor> anchors = {
       {105, 0}, {140, 260}, {170, 530}, {100000, 1u << 30}};

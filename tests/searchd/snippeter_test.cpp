@@ -1,6 +1,7 @@
 // Snippets of hits: the best passage, matched words (and their variants) marked, the rest
-// HTML-escaped. Documents go through the real DocumentBuilder (so the anchors are the
-// indexer's), or through TermWriter laid out as the indexer does for inputs it refuses.
+// HTML-escaped. Documents go through the real DocumentBuilder (so the word spans are the
+// indexer's), or through TermWriter laid out as the indexer does (for inputs it refuses)
+// or as it did for older indexes.
 #include "lupe/search/snippeter.h"
 
 #include <unicode/utf8.h>
@@ -35,22 +36,30 @@ class Fixture {
     return database_.add_document(builder_.Build(source, text, sidecar).document);
   }
 
-  // Any bytes, laid out like the indexer does (text chunks), or like older indexes did:
-  // the text in the data with restart points, or before that also without anchors.
+  // Any bytes, laid out like the indexer does (text chunks and word spans), or like older
+  // indexes did: text chunks with anchors; the text in the data with restart points; before
+  // that also without anchors.
   enum class Anchors { kWrite, kOmit };
-  enum class Layout { kChunks, kData };
+  enum class Layout { kSpans, kChunks, kData };
   Xapian::docid AddRaw(const std::string& title, const std::string& text,
-                       Anchors anchors = Anchors::kWrite, Layout layout = Layout::kChunks) {
+                       Anchors anchors = Anchors::kWrite, Layout layout = Layout::kSpans) {
     const lupe::analyzers::TermWriter writer(analyzer_);
     Xapian::Document document;
     writer.Write(title, schema::kTitle, {1, 1}, document);
     const Xapian::termpos next =
         writer.Write(title, schema::kBody, {1, schema::kTitleWeight}, document);
     std::vector<schema::Anchor> written;
-    writer.Write(text, schema::kBody, {next + 100, 1}, document, {&written});
-    if (anchors == Anchors::kWrite && !written.empty())
+    std::vector<schema::WordSpan> spans;
+    writer.Write(text, schema::kBody, {next + 100, 1}, document, {&written, nullptr, &spans});
+    if (layout == Layout::kSpans) {
+      const schema::PackedSpans packed = schema::PackSpans(spans, text.size());
+      if (!packed.chunks.empty()) document.add_value(schema::kChunkStartsSlot, packed.starts);
+      Xapian::valueno slot = schema::kFirstSpanSlot;
+      for (const std::string& chunk : packed.chunks) document.add_value(slot++, chunk);
+    } else if (anchors == Anchors::kWrite && !written.empty()) {
       document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(written));
-    if (layout == Layout::kChunks && anchors == Anchors::kWrite) {
+    }
+    if (layout != Layout::kData && anchors == Anchors::kWrite) {
       document.set_data(schema::PackData("", ""));
       Xapian::valueno slot = schema::kFirstTextSlot;
       for (std::string& chunk : schema::PackTextChunks(text)) document.add_value(slot++, chunk);
@@ -191,7 +200,8 @@ TEST_CASE("snippets span text chunks, and come from deep in an older index's dat
   text.resize(schema::kTextChunkBytes - 6, ' ');
   text += "Die Wärmeplanung der Stadt Kiel beginnt 2025. " + Filler(150 << 10);
   text += " Der Quokkabestand im Stadtpark wächst. " + Filler(20 << 10);
-  for (const auto layout : {Fixture::Layout::kChunks, Fixture::Layout::kData}) {
+  for (const auto layout :
+       {Fixture::Layout::kSpans, Fixture::Layout::kChunks, Fixture::Layout::kData}) {
     const auto doc = f.AddRaw("Verwaltung", text, Fixture::Anchors::kWrite, layout);
     const std::string near = f.Snippet(doc, "Wärmeplanung Kiel");
     INFO(near);
@@ -277,7 +287,7 @@ TEST_CASE("a document without text gives no snippet") {
 TEST_CASE("documents of an index without anchors still get their match") {
   Fixture f;
   const auto doc = f.AddRaw("Alt", Filler(20000) + "Die Wärmeplanung beginnt. " + Filler(2000),
-                            Fixture::Anchors::kOmit);
+                            Fixture::Anchors::kOmit, Fixture::Layout::kChunks);
   CHECK(f.Snippet(doc, "Wärmeplanung").find("<mark>Wärmeplanung</mark> beginnt") !=
         std::string::npos);
 }
@@ -322,7 +332,9 @@ TEST_CASE("snippets of random texts and queries are valid, balanced HTML") {
     // Now and then longer than the restart spacing, so passages lie past restart points.
     const std::size_t length = random() % (round % 10 == 0 ? 60000 : 4000);
     while (text.size() < length) text += pieces[random() % pieces.size()];
-    const auto doc = f.AddRaw("Titel", text);
+    // Word spans (the indexer now) and anchors (older indexes) alternately.
+    const auto doc = f.AddRaw("Titel", text, Fixture::Anchors::kWrite,
+                              round % 2 == 0 ? Fixture::Layout::kSpans : Fixture::Layout::kChunks);
     for (const std::string& q : queries) {
       const std::size_t max_bytes = 1 + random() % 400;
       const std::string snippet = f.Snippet(doc, q, max_bytes);
@@ -332,5 +344,25 @@ TEST_CASE("snippets of random texts and queries are valid, balanced HTML") {
       REQUIRE(Count(snippet, "<") == 2 * Count(snippet, "<mark>"));
       REQUIRE(snippet.find("<mark></mark>") == std::string::npos);
     }
+  }
+}
+
+TEST_CASE("compounds are marked for the part a query matches, and only for it") {
+  Fixture f;
+  const std::string text = Filler(3000) +
+                           "Die Strategie der Stadt und die Mobilitätsstrategie des Kreises. "
+                           "Die Buerger-Werkstatt tagt. " +
+                           Filler(3000);
+  // The indexer's layout (word spans: a compound is analysed alone) and the older one
+  // (anchors: the passage is analysed) mark alike.
+  for (const auto layout : {Fixture::Layout::kSpans, Fixture::Layout::kChunks}) {
+    const auto doc = f.AddRaw("Titel", text, Fixture::Anchors::kWrite, layout);
+    const std::string strategie = f.Snippet(doc, "Strategie");
+    INFO(strategie);
+    CHECK(strategie.find("Die <mark>Strategie</mark> der Stadt und die "
+                         "<mark>Mobilitätsstrategie</mark> des Kreises.") != std::string::npos);
+    const std::string buerger = f.Snippet(doc, "Bürger Kreises");
+    INFO(buerger);
+    CHECK(buerger.find("Die <mark>Buerger</mark>-Werkstatt tagt.") != std::string::npos);
   }
 }

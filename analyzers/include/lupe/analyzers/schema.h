@@ -45,9 +45,12 @@ inline constexpr Xapian::valueno kAnchorSlot = 3;   // EncodeAnchors() of the te
 inline constexpr Xapian::valueno kRestartSlot = 4;  // EncodeRestarts(): inflate from the middle
 inline constexpr Xapian::valueno kFieldsSlot = 5;   // the stored fields (JSON), see StoredFields
 inline constexpr Xapian::valueno kHitSlot = 6;      // EncodeHitFields(): what a hit list shows
+inline constexpr Xapian::valueno kChunkStartsSlot = 7;  // PackSpans(): first position per chunk
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 // The text's chunks (TextChunks below): chunk k in slot kFirstTextSlot + k; facets stay below.
 inline constexpr Xapian::valueno kFirstTextSlot = 1000;
+// The word spans of text chunk k (PackSpans below) in slot kFirstSpanSlot + k.
+inline constexpr Xapian::valueno kFirstSpanSlot = 1u << 20;
 
 // Index metadata keys.
 inline constexpr const char* kFingerprintKey = "lupe.analyzer";
@@ -163,6 +166,40 @@ std::string EncodeAnchors(const std::vector<Anchor>& anchors);
 // snippet needs only those before its window); stops at the first malformed entry.
 std::vector<Anchor> DecodeAnchors(std::string_view encoded,
                                   Xapian::termpos until = ~Xapian::termpos{0});
+
+// Word spans: where the word at each position of the body text stands in the text, so a
+// snippet finds the bytes of its matched positions without analysing the text (the
+// analysis was a fifth of a search request's CPU; Lucene stores offsets for the same
+// reason). They replace the anchors in indexes written now. The indexer records, per
+// position, the bytes its tokens cover (a word and its variants: their union) and whether
+// the word is a compound: it has compound parts (kDecompoundPart) or is a hyphenated
+// compound's joined form (kJoined), so a query can match a part of its bytes, and searchd
+// analyses such a word alone to mark exactly what the query matched.
+struct WordSpan {
+  Xapian::termpos position = 0;
+  std::uint32_t start = 0;  // byte offsets in the text: [start, end)
+  std::uint32_t end = 0;
+  bool compound = false;
+  bool operator==(const WordSpan&) const = default;
+};
+// The spans of a text of text_size bytes, stored per text chunk (kTextChunkBytes): chunk k
+// holds the spans of the words that start in its bytes. chunks[k] goes to kFirstSpanSlot + k:
+// per word the varints of its position delta (the first: its position), its start delta
+// (the first: from the chunk's start) and 2 * length + compound — not compressed: inflating
+// them cost a snippet more than their extra bytes (about 3 per word) cost reading. starts goes to
+// kChunkStartsSlot: per chunk the position of its first word (a chunk without one: the next
+// chunk's; after the last word: its position + 1) as varint deltas; its presence tells a document
+// with spans from one with anchors. spans: sorted by position, each start within the text (a start
+// before the previous one is stored as the previous one). No spans (a text without words): nothing
+// to store.
+struct PackedSpans {
+  std::string starts;
+  std::vector<std::string> chunks;
+};
+PackedSpans PackSpans(const std::vector<WordSpan>& spans, std::size_t text_size);
+std::vector<Xapian::termpos> DecodeChunkStarts(std::string_view encoded);
+// The spans of chunk index (value: chunks[index]). Throws lupe::Error(kInternal) if malformed.
+std::vector<WordSpan> UnpackSpans(std::string_view value, std::size_t index);
 
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.

@@ -36,6 +36,9 @@ class TermWriter {
     std::vector<schema::Anchor>* anchors = nullptr;
     // The spellings of text's words (the first one seen of each term).
     Spellings* spellings = nullptr;
+    // The word span of every position of text (schema::WordSpan), sorted by position,
+    // for schema::PackSpans.
+    std::vector<schema::WordSpan>* spans = nullptr;
   };
 
   // Indexes text into document under field. Returns the position after the last token,

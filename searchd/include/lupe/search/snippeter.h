@@ -28,7 +28,11 @@ struct ByteRange;
 // read the Database they are given (and fill this instance's cache of stem expansions,
 // so one instance must not be used by two threads at once).
 //
-// How (docs/schema.md, "Anchors and snippets"): analysing a whole hit would cost
+// How (docs/schema.md, "Word spans and snippets"): in indexes written now, the indexer
+// stored the bytes of every word position (schema::WordSpan), so Make() finds the best
+// window's bytes and the passage's matched words by position without analysing the text
+// (only compounds, alone, to mark just the part a query matched). Older indexes:
+// analysing a whole hit would cost
 // milliseconds (the analyzer runs at ~5 MB/s), so Make() reads the positions of the
 // query's exact body terms in the document (stem terms have none: each is expanded once
 // per instance to the index's exact terms with that stem, bounded; Prepare() finds which
@@ -70,6 +74,7 @@ class Snippeter {
   };
   struct Window;
   class MatchSink;
+  class SpanMarker;
 
   int GroupOf(const analyzers::Token& token) const;  // -1: no word of the query
   const std::vector<std::pair<std::string, int>>& Expanded(const Xapian::Database& db) const;
@@ -81,9 +86,16 @@ class Snippeter {
   bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
   std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor, const Window& window,
                      const HitList& hits) const;
+  // Documents with word spans (schema::WordSpan; chunk_starts: their kChunkStartsSlot).
+  std::string FromSpans(LazyText& text, const Xapian::Document& document,
+                        const std::vector<Xapian::termpos>& chunk_starts, const Window& window,
+                        const HitList& hits) const;
   std::string FirstMatch(LazyText& text) const;
   std::string TextStart(LazyText& text) const;
-  std::string Finish(LazyText& text, MatchSink* sink, ByteRange analysed, ByteRange cluster) const;
+  // The passage around cluster, marked by what sink matched (and its analysis of the
+  // passage's rest) or by spans.
+  std::string Finish(LazyText& text, MatchSink* sink, ByteRange analysed, ByteRange cluster,
+                     SpanMarker* spans = nullptr) const;
 
   const analyzers::Analyzer& analyzer_;
   Options options_;
@@ -96,6 +108,10 @@ class Snippeter {
   mutable std::optional<std::vector<std::pair<std::string, int>>> terms_;
   // Prepare()'s finding: per document, per entry of Terms(), whether the document holds it.
   std::unordered_map<Xapian::docid, std::vector<bool>> holds_;
+  // The query's compound part terms of the body (XD<stem>), and Prepare()'s documents
+  // that hold one of them: only there can a compound match by a part away from the hits.
+  std::vector<std::string> part_terms_;
+  std::unordered_map<Xapian::docid, bool> holds_part_;
 };
 
 }  // namespace lupe::search
