@@ -112,7 +112,9 @@ int SearchdApp::main(const std::vector<std::string>& args) {
     const Searcher searcher(analyzer, config, synonyms.get());
     const Suggester suggester(analyzer);
     const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    WorkGate gate(config.work_slots == 0 ? cores : config.work_slots,
+    // Two per core: a request holding a slot is sometimes off its core (preempted, or in a
+    // system call), and one per core then left cores idle (docs/performance.md).
+    WorkGate gate(config.work_slots == 0 ? 2 * cores : config.work_slots,
                   std::chrono::milliseconds(static_cast<long>(config.max_wait_seconds * 1000)));
     const Service service{index, config, searcher, suggester, gate};
     RaiseOpenFileLimit();

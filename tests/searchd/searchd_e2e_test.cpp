@@ -36,9 +36,9 @@ TEST_CASE("searchd reports health and serves JSON errors for unknown paths and m
   CHECK(health.body->getValue<std::size_t>("documents") == CorpusDocuments());
   CHECK(health.body->getValue<std::string>("analyzer").rfind("lupe-de/", 0) == 0);
   CHECK(health.body->getValue<int>("revision") >= 1);
-  // The work gate's state: its slots (default: one per core) and the requests waiting.
+  // The work gate's state: its slots (default: two per core) and the requests waiting.
   CHECK(health.body->getValue<unsigned>("work_slots") ==
-        std::max(1u, std::thread::hardware_concurrency()));
+        2 * std::max(1u, std::thread::hardware_concurrency()));
   CHECK(health.body->getValue<int>("waiting") == 0);
 
   const Reply missing = daemon.Request("GET", "/no/such/path");
