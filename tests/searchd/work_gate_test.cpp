@@ -50,7 +50,9 @@ TEST_CASE("the work gate admits at most its slots at once and the rest in arriva
   };
 
   std::vector<std::thread> threads;
+  // One after the other, so that they record their admission in this order too.
   threads.emplace_back(worker, 0);
+  AwaitTrue([&] { return count_admitted() == 1; });
   threads.emplace_back(worker, 1);
   AwaitTrue([&] { return count_admitted() == 2; });
   // Later arrivals queue, one after the other (each started once the one before waits).
