@@ -80,13 +80,15 @@ void schema::InflateTextChunk(std::string_view chunk, std::string& out) {
   }
 }
 
-schema::PackedSpans schema::PackSpans(const std::vector<WordSpan>& spans, std::size_t text_size) {
-  PackedSpans packed;
-  const std::size_t chunks = (text_size + kTextChunkBytes - 1) / kTextChunkBytes;
-  if (chunks == 0 || spans.empty()) return packed;
+schema::WordChunks schema::PackWordChunks(std::string_view text, const std::vector<WordSpan>& spans,
+                                          Xapian::termpos first_position) {
+  WordChunks packed;
+  const std::size_t chunks = (text.size() + kTextChunkBytes - 1) / kTextChunkBytes;
+  if (chunks == 0) return packed;
   std::vector<std::string> encoded(chunks);
   // Per chunk its first position; chunks without a word take the next one's.
-  std::vector<Xapian::termpos> firsts(chunks, spans.back().position + 1);
+  std::vector<Xapian::termpos> firsts(chunks,
+                                      spans.empty() ? first_position : spans.back().position + 1);
   std::vector<bool> has_word(chunks, false);
   const WordSpan* previous = nullptr;
   std::uint32_t previous_start = 0;
@@ -112,7 +114,14 @@ schema::PackedSpans schema::PackSpans(const std::vector<WordSpan>& spans, std::s
     PutVarint(packed.starts, position - last);
     last = position;
   }
-  packed.chunks = std::move(encoded);
+  libdeflate_compressor& compressor = Compressor();
+  for (std::size_t k = 0; k < chunks; ++k) {
+    std::string chunk;
+    PutVarint(chunk, encoded[k].size());
+    chunk += encoded[k];
+    chunk += Pack(compressor, text.substr(k * kTextChunkBytes, kTextChunkBytes));
+    packed.chunks.push_back(std::move(chunk));
+  }
   return packed;
 }
 
@@ -127,13 +136,29 @@ std::vector<Xapian::termpos> schema::DecodeChunkStarts(std::string_view encoded)
   return starts;
 }
 
-std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view value, std::size_t index) {
-  auto malformed = [&](const char* what) {
-    return Error(ErrorCode::kInternal, "word spans of text chunk " + std::to_string(index) +
-                                           " (slot " + std::to_string(kFirstSpanSlot + index) +
-                                           "): " + what);
-  };
-  const std::string_view encoded = value;
+namespace {
+
+Error MalformedChunk(std::size_t index, const char* what) {
+  return Error(ErrorCode::kInternal, "word chunk " + std::to_string(index) + " (slot " +
+                                         std::to_string(schema::kFirstWordChunkSlot + index) +
+                                         "): " + what);
+}
+
+// The spans part of a word chunk.
+std::string_view SpansPart(std::string_view chunk, std::size_t index, std::size_t& end) {
+  std::size_t i = 0;
+  std::uint64_t size = 0;
+  if (!GetVarint(chunk, i, size)) throw MalformedChunk(index, "no size of its spans");
+  if (size > chunk.size() - i) throw MalformedChunk(index, "spans run past its end");
+  end = i + size;
+  return chunk.substr(i, size);
+}
+
+}  // namespace
+
+std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view chunk, std::size_t index) {
+  std::size_t end = 0;
+  const std::string_view encoded = SpansPart(chunk, index, end);
   std::vector<WordSpan> spans;
   spans.reserve(encoded.size() / 3);
   std::uint64_t position = 0;
@@ -144,12 +169,12 @@ std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view value, std::s
     std::uint64_t length = 0;
     if (!GetVarint(encoded, at, position_delta) || !GetVarint(encoded, at, start_delta) ||
         !GetVarint(encoded, at, length)) {
-      throw malformed("a word is cut off");
+      throw MalformedChunk(index, "a word's span is cut off");
     }
     position += position_delta;
     start += start_delta;
     if (position > UINT32_MAX || start + length / 2 > UINT32_MAX) {
-      throw malformed("a word beyond 32 bits");
+      throw MalformedChunk(index, "a word's span beyond 32 bits");
     }
     spans.push_back({static_cast<Xapian::termpos>(position), static_cast<std::uint32_t>(start),
                      static_cast<std::uint32_t>(start + length / 2), (length & 1) != 0});
@@ -157,8 +182,22 @@ std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view value, std::s
   return spans;
 }
 
+std::string_view schema::PackedChunkText(std::string_view chunk, std::size_t index) {
+  std::size_t end = 0;
+  SpansPart(chunk, index, end);
+  return chunk.substr(end);
+}
+
 std::string schema::DocumentText(const Xapian::Document& document) {
   std::string text;
+  if (!document.get_value(kChunkStartsSlot).empty()) {
+    for (std::size_t k = 0;; ++k) {
+      const std::string chunk =
+          document.get_value(kFirstWordChunkSlot + static_cast<Xapian::valueno>(k));
+      if (chunk.empty()) return text;
+      InflateTextChunk(PackedChunkText(chunk, k), text);
+    }
+  }
   for (Xapian::valueno slot = kFirstTextSlot;; ++slot) {
     const std::string chunk = document.get_value(slot);
     if (chunk.empty()) break;

@@ -181,17 +181,13 @@ BuiltDocument DocumentBuilder::Build(const SourceFile& source, std::string_view 
   }
   if (auto it = fields.find("topic"); it != fields.end()) hit.topics = it->second;
   document.add_value(schema::kHitSlot, schema::EncodeHitFields(hit));
-  // The text in chunks (schema.h): compressed here, in the workers; the data keeps only
-  // the (empty) fields part, so older readers see a document without text.
+  // The text in word chunks (schema.h): compressed here, in the workers; the data keeps
+  // only the (empty) fields part, so older readers see a document without text.
   document.set_data(schema::PackData("", ""));
-  Xapian::valueno slot = schema::kFirstTextSlot;
-  for (std::string& chunk : schema::PackTextChunks(extracted.text)) {
-    document.add_value(slot++, std::move(chunk));
-  }
-  schema::PackedSpans packed = schema::PackSpans(spans, extracted.text.size());
-  if (!packed.chunks.empty()) document.add_value(schema::kChunkStartsSlot, packed.starts);
-  slot = schema::kFirstSpanSlot;
-  for (std::string& chunk : packed.chunks) document.add_value(slot++, std::move(chunk));
+  schema::WordChunks chunks = schema::PackWordChunks(extracted.text, spans, next + kFieldGap);
+  if (!chunks.chunks.empty()) document.add_value(schema::kChunkStartsSlot, chunks.starts);
+  Xapian::valueno slot = schema::kFirstWordChunkSlot;
+  for (std::string& chunk : chunks.chunks) document.add_value(slot++, std::move(chunk));
   return built;
 }
 

@@ -114,7 +114,19 @@ std::size_t TextSpan::FirstNonSpace(std::size_t from) const {
   return size();
 }
 
-LazyText::LazyText(const Xapian::Document& document) : document_(document) {}
+LazyText::LazyText(const Xapian::Document& document, bool word_chunks)
+    : document_(document), word_chunks_(word_chunks) {}
+
+std::string_view LazyText::WordChunk(std::size_t k) {
+  auto it = word_chunk_values_.find(k);
+  if (it == word_chunk_values_.end()) {
+    it = word_chunk_values_
+             .emplace(k, document_.get_value(analyzers::schema::kFirstWordChunkSlot +
+                                             static_cast<Xapian::valueno>(k)))
+             .first;
+  }
+  return it->second;
+}
 
 LazyText::~LazyText() {
   if (zlib_) inflateEnd(&stream_);
@@ -127,12 +139,17 @@ void LazyText::Load(std::size_t chunk) {
   // Chunk 0 exists for every text of an index with chunks; a later one is tried first
   // because it is the one needed (missing: an older index, or past the text's end).
   for (std::size_t index : {chunk, std::size_t{0}}) {
-    data_ = document_.get_value(schema::kFirstTextSlot + static_cast<Xapian::valueno>(index));
-    if (!data_.empty()) {
-      chunked_ = true;
+    if (word_chunks_) {
+      const std::string_view value = WordChunk(index);
+      if (!value.empty()) packed_ = schema::PackedChunkText(value, index);
+    } else {
+      data_ = document_.get_value(schema::kFirstTextSlot + static_cast<Xapian::valueno>(index));
       packed_ = data_;
+    }
+    if (!packed_.empty()) {
+      chunked_ = true;
       base_ = index * schema::kTextChunkBytes;
-      next_slot_ = schema::kFirstTextSlot + static_cast<Xapian::valueno>(index) + 1;
+      next_chunk_ = index + 1;
       return;
     }
     if (index == 0) break;
@@ -183,11 +200,19 @@ void LazyText::Open(std::size_t text_offset, std::size_t packed_offset) {
 
 bool LazyText::OpenNextChunk() {
   if (!chunked_ || !started_) return false;
-  std::string chunk = document_.get_value(next_slot_);
-  if (chunk.empty()) return false;
-  ++next_slot_;
-  data_ = std::move(chunk);
-  packed_ = data_;
+  namespace schema = analyzers::schema;
+  if (word_chunks_) {
+    const std::string_view value = WordChunk(next_chunk_);
+    if (value.empty()) return false;
+    packed_ = schema::PackedChunkText(value, next_chunk_);
+  } else {
+    std::string chunk =
+        document_.get_value(schema::kFirstTextSlot + static_cast<Xapian::valueno>(next_chunk_));
+    if (chunk.empty()) return false;
+    data_ = std::move(chunk);
+    packed_ = data_;
+  }
+  ++next_chunk_;
   open_ = true;
   return true;
 }

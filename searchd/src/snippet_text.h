@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,14 +27,16 @@ struct TextSpan {
   std::size_t FirstNonSpace(std::size_t from) const;
 };
 
-// The text of a stored document, inflated only as far as asked: from its chunks
-// (schema::kFirstTextSlot), starting with the chunk that holds the part asked for and
+// The text of a stored document, inflated only as far as asked: from its word chunks
+// (schema::kFirstWordChunkSlot, if word_chunks) or text chunks (schema::kFirstTextSlot),
+// starting with the chunk that holds the part asked for and
 // reading further chunks only when needed (each inflated whole, schema::InflateTextChunk); in an
 // older index from its data (schema::PackData) and, given restart points (schema::kRestartSlot),
 // from the last one before the part asked for. Not thread-safe; holds a handle of the document.
 class LazyText {
  public:
-  explicit LazyText(const Xapian::Document& document);
+  // word_chunks: the document has them (schema::kChunkStartsSlot).
+  explicit LazyText(const Xapian::Document& document, bool word_chunks = false);
   ~LazyText();
   LazyText(const LazyText&) = delete;
   LazyText& operator=(const LazyText&) = delete;
@@ -46,6 +49,9 @@ class LazyText {
   TextSpan Span(std::size_t end);
   // True if the document has no text at all.
   bool Empty();
+  // Word chunk k's value as stored (empty past the last), read once: the text read from it
+  // and its spans (schema::UnpackSpans) come from one value read.
+  std::string_view WordChunk(std::size_t k);
 
  private:
   // Reads the first part of the stored text: the given chunk, else chunk 0, else the data.
@@ -54,11 +60,13 @@ class LazyText {
   bool OpenNextChunk();  // the chunk after the current one; false if there is none
 
   Xapian::Document document_;
+  bool word_chunks_;
+  std::map<std::size_t, std::string> word_chunk_values_;
   bool loaded_ = false;
   bool chunked_ = false;
-  Xapian::valueno next_slot_ = 0;  // chunked: the slot of the chunk after packed_'s
-  std::string data_;               // the current chunk, or the whole data of older indexes
-  std::string_view packed_;        // its raw deflate data
+  std::size_t next_chunk_ = 0;  // chunked: the chunk after packed_'s
+  std::string data_;            // the current chunk, or the whole data of older indexes
+  std::string_view packed_;     // its raw deflate data
   std::vector<analyzers::schema::Restart> restarts_;
   std::string text_;
   std::size_t base_ = 0;

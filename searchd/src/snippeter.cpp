@@ -134,21 +134,16 @@ class Snippeter::SpanMarker {
  public:
   // parts: whether the document may hold a part the query matches (else only compounds
   // at hit positions are analysed).
-  SpanMarker(const Snippeter& snippeter, const Xapian::Document& document, std::size_t chunk_count,
+  SpanMarker(const Snippeter& snippeter, LazyText& text, std::size_t chunk_count,
              const HitList& hits, bool parts)
-      : snippeter_(snippeter),
-        document_(document),
-        chunks_(chunk_count),
-        hits_(hits),
-        parts_(parts) {}
+      : snippeter_(snippeter), text_(text), chunks_(chunk_count), hits_(hits), parts_(parts) {}
 
   // The spans of the words starting in chunk k (none past the last chunk).
   const std::vector<schema::WordSpan>& Chunk(std::size_t k) {
     static const std::vector<schema::WordSpan> kNone;
     if (k >= chunks_.size()) return kNone;
     if (!chunks_[k]) {
-      chunks_[k] = schema::UnpackSpans(
-          document_.get_value(schema::kFirstSpanSlot + static_cast<Xapian::valueno>(k)), k);
+      chunks_[k] = schema::UnpackSpans(text_.WordChunk(k), k);
     }
     return *chunks_[k];
   }
@@ -192,7 +187,7 @@ class Snippeter::SpanMarker {
   }
 
   const Snippeter& snippeter_;
-  const Xapian::Document& document_;
+  LazyText& text_;
   std::vector<std::optional<std::vector<schema::WordSpan>>> chunks_;
   const HitList& hits_;
   bool parts_;
@@ -402,7 +397,7 @@ std::string Snippeter::FromSpans(LazyText& text, const Xapian::Document& documen
                                  const std::vector<Xapian::termpos>& chunk_starts,
                                  const Window& window, const HitList& hits) const {
   const auto holds_part = holds_part_.find(document.get_docid());
-  SpanMarker marker(*this, document, chunk_starts.size(), hits,
+  SpanMarker marker(*this, text, chunk_starts.size(), hits,
                     holds_part == holds_part_.end() || holds_part->second);
   // The chunk holding the window's first word: the last one starting at or before it.
   auto after = std::upper_bound(chunk_starts.begin(), chunk_starts.end(), window.first);
@@ -472,9 +467,9 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
 
 std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid) const {
   const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
-  LazyText text(document);
-  if (exact_groups_.empty() && stem_groups_.empty()) return text.Empty() ? "" : TextStart(text);
   const std::string chunk_starts = document.get_value(schema::kChunkStartsSlot);
+  LazyText text(document, !chunk_starts.empty());
+  if (exact_groups_.empty() && stem_groups_.empty()) return text.Empty() ? "" : TextStart(text);
   if (!chunk_starts.empty()) {
     const std::vector<Xapian::termpos> starts = schema::DecodeChunkStarts(chunk_starts);
     const HitList hits = Hits(database, docid, starts.front());

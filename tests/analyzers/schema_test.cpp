@@ -115,13 +115,15 @@ TEST_CASE("hit fields round-trip through their value encoding - malformed values
   CHECK_THROWS_AS(schema::DecodeHitFields(""), lupe::Error);
 }
 
-TEST_CASE("word spans are stored per text chunk with each chunk's first position") {
+TEST_CASE("word chunks hold a text chunk and the spans of its words, and each one's start") {
   const std::uint32_t chunk = schema::kTextChunkBytes;
-  // Chunk 0: two words; chunk 1: none (a long run of white space); chunk 2: one word
-  // reaching into chunk 3, which then starts with no word of its own; 4 chunks in all.
+  // Chunk 0: two words; chunk 1: none (white space); chunk 2: one word reaching into
+  // chunk 3, which then starts with no word of its own; 4 chunks in all.
+  std::string text(3 * chunk + 40, ' ');
+  for (std::size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
   const std::vector<schema::WordSpan> spans = {
       {105, 0, 4, false}, {106, 10, 30, true}, {110, 2 * chunk + 7, 3 * chunk + 3, false}};
-  const schema::PackedSpans packed = schema::PackSpans(spans, 3 * chunk + 40);
+  const schema::WordChunks packed = schema::PackWordChunks(text, spans, 105);
   REQUIRE(packed.chunks.size() == 4);
   CHECK(schema::DecodeChunkStarts(packed.starts) ==
         std::vector<Xapian::termpos>{105, 110, 110, 111});
@@ -130,16 +132,38 @@ TEST_CASE("word spans are stored per text chunk with each chunk's first position
   CHECK(schema::UnpackSpans(packed.chunks[1], 1).empty());
   CHECK(schema::UnpackSpans(packed.chunks[2], 2) == std::vector<schema::WordSpan>{spans[2]});
   CHECK(schema::UnpackSpans(packed.chunks[3], 3).empty());
-  // A text without words stores none; a start before the previous one is stored as it.
-  CHECK(schema::PackSpans({}, 100).chunks.empty());
-  const schema::PackedSpans back = schema::PackSpans({{1, 50, 60, false}, {2, 40, 45, false}}, 100);
+  // The text: each chunk's piece, and whole through the document.
+  std::string again;
+  for (std::size_t k = 0; k < packed.chunks.size(); ++k) {
+    schema::InflateTextChunk(schema::PackedChunkText(packed.chunks[k], k), again);
+  }
+  CHECK(again == text);
+  Xapian::Document document;
+  document.add_value(schema::kChunkStartsSlot, packed.starts);
+  for (std::size_t k = 0; k < packed.chunks.size(); ++k) {
+    document.add_value(schema::kFirstWordChunkSlot + static_cast<Xapian::valueno>(k),
+                       packed.chunks[k]);
+  }
+  CHECK(schema::DocumentText(document) == text);
+  // A text without words: its chunks start at the position given; no text, no chunks.
+  CHECK(schema::DecodeChunkStarts(schema::PackWordChunks("  .  ", {}, 42).starts) ==
+        std::vector<Xapian::termpos>{42});
+  CHECK(schema::PackWordChunks("", {}, 1).chunks.empty());
+  // A start before the previous one is stored as it.
+  const schema::WordChunks back =
+      schema::PackWordChunks(std::string(100, 'x'), {{1, 50, 60, false}, {2, 40, 45, false}}, 1);
   CHECK(schema::UnpackSpans(back.chunks[0], 0) ==
         std::vector<schema::WordSpan>{{1, 50, 60, false}, {2, 50, 50, false}});
-  // A cut-off value is an error naming the chunk and its slot.
-  std::string cut = packed.chunks[0];
-  cut.back() = '\x80';
-  CHECK_THROWS_WITH(schema::UnpackSpans(cut, 0),
-                    Catch::Matchers::Contains("chunk 0") && Catch::Matchers::Contains("cut off"));
+  // Malformed values are errors naming the chunk and its slot.
+  using Catch::Matchers::Contains;
+  const std::string& first = packed.chunks[0];
+  CHECK_THROWS_WITH(schema::UnpackSpans(first.substr(0, 3), 0),
+                    Contains("word chunk 0") && Contains("past its end"));
+  std::string cut = first;
+  cut[static_cast<std::size_t>(first[0])] = '\x80';  // the spans' last byte
+  CHECK_THROWS_WITH(schema::UnpackSpans(cut, 0), Contains("cut off"));
+  CHECK_THROWS_WITH(schema::PackedChunkText("\x80", 7),
+                    Contains("word chunk 7") && Contains("no size"));
 }
 
 TEST_CASE("anchors round-trip through their value encoding - junk decodes to a prefix") {

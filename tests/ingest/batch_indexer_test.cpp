@@ -232,9 +232,10 @@ TEST_CASE("the index stores what searchd displays: title, date, facets, text and
   CHECK(fields.find("\"date\":\"2022-05-03\"") != std::string::npos);
   CHECK(fields.find("\"format\":\"markdown\"") != std::string::npos);
   CHECK(data.fields_json.empty());
-  CHECK(data.text.empty());  // the text lives in chunks (value slots from kFirstTextSlot)
+  CHECK(data.text.empty());  // the text lives in word chunks (from kFirstWordChunkSlot)
   CHECK(text.find("Der Bericht vom 3. Mai 2022.") != std::string::npos);
-  CHECK(!document.get_value(lupe::analyzers::schema::kFirstTextSlot).empty());
+  CHECK(!document.get_value(lupe::analyzers::schema::kFirstWordChunkSlot).empty());
+  CHECK(document.get_value(lupe::analyzers::schema::kFirstTextSlot).empty());
   CHECK(Xapian::sortable_unserialise(document.get_value(0)) == 20220503.0);
   // What a hit list shows, in its own slot without JSON to parse.
   const auto hit = lupe::analyzers::schema::DecodeHitFields(

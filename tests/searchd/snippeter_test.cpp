@@ -52,10 +52,12 @@ class Fixture {
     std::vector<schema::WordSpan> spans;
     writer.Write(text, schema::kBody, {next + 100, 1}, document, {&written, nullptr, &spans});
     if (layout == Layout::kSpans) {
-      const schema::PackedSpans packed = schema::PackSpans(spans, text.size());
+      const schema::WordChunks packed = schema::PackWordChunks(text, spans, next + 100);
       if (!packed.chunks.empty()) document.add_value(schema::kChunkStartsSlot, packed.starts);
-      Xapian::valueno slot = schema::kFirstSpanSlot;
+      Xapian::valueno slot = schema::kFirstWordChunkSlot;
       for (const std::string& chunk : packed.chunks) document.add_value(slot++, chunk);
+      document.set_data(schema::PackData("", ""));
+      return database_.add_document(document);
     } else if (anchors == Anchors::kWrite && !written.empty()) {
       document.add_value(schema::kAnchorSlot, schema::EncodeAnchors(written));
     }

@@ -45,12 +45,12 @@ inline constexpr Xapian::valueno kAnchorSlot = 3;   // EncodeAnchors() of the te
 inline constexpr Xapian::valueno kRestartSlot = 4;  // EncodeRestarts(): inflate from the middle
 inline constexpr Xapian::valueno kFieldsSlot = 5;   // the stored fields (JSON), see StoredFields
 inline constexpr Xapian::valueno kHitSlot = 6;      // EncodeHitFields(): what a hit list shows
-inline constexpr Xapian::valueno kChunkStartsSlot = 7;  // PackSpans(): first position per chunk
+inline constexpr Xapian::valueno kChunkStartsSlot = 7;  // PackWordChunks(): chunks' first words
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
 // The text's chunks (TextChunks below): chunk k in slot kFirstTextSlot + k; facets stay below.
 inline constexpr Xapian::valueno kFirstTextSlot = 1000;
-// The word spans of text chunk k (PackSpans below) in slot kFirstSpanSlot + k.
-inline constexpr Xapian::valueno kFirstSpanSlot = 1u << 20;
+// Word chunk k (PackWordChunks below: text and word spans) in slot kFirstWordChunkSlot + k.
+inline constexpr Xapian::valueno kFirstWordChunkSlot = 1u << 20;
 
 // Index metadata keys.
 inline constexpr const char* kFingerprintKey = "lupe.analyzer";
@@ -119,8 +119,9 @@ inline constexpr std::uint32_t kTextChunkBytes = 2 << 10;
 std::vector<std::string> PackTextChunks(std::string_view text);
 // Appends the text of one chunk to out. Throws lupe::Error(kInternal) if it does not inflate.
 void InflateTextChunk(std::string_view chunk, std::string& out);
-// The whole text of a stored document: its chunks, or in indexes written before them the
-// text part of its data (UnpackData). Throws lupe::Error(kInternal) if it does not inflate.
+// The whole text of a stored document: its word chunks, its text chunks, or in indexes
+// written before them the text part of its data (UnpackData). Throws lupe::Error(kInternal) if it
+// does not inflate.
 std::string DocumentText(const Xapian::Document& document);
 // Only the fields, without inflating the text.
 std::string_view FieldsOf(std::string_view data);
@@ -182,24 +183,30 @@ struct WordSpan {
   bool compound = false;
   bool operator==(const WordSpan&) const = default;
 };
-// The spans of a text of text_size bytes, stored per text chunk (kTextChunkBytes): chunk k
-// holds the spans of the words that start in its bytes. chunks[k] goes to kFirstSpanSlot + k:
-// per word the varints of its position delta (the first: its position), its start delta
-// (the first: from the chunk's start) and 2 * length + compound — not compressed: inflating
-// them cost a snippet more than their extra bytes (about 3 per word) cost reading. starts goes to
-// kChunkStartsSlot: per chunk the position of its first word (a chunk without one: the next
-// chunk's; after the last word: its position + 1) as varint deltas; its presence tells a document
-// with spans from one with anchors. spans: sorted by position, each start within the text (a start
-// before the previous one is stored as the previous one). No spans (a text without words): nothing
-// to store.
-struct PackedSpans {
+// A text and its spans as the indexer stores them now: cut every kTextChunkBytes like
+// PackTextChunks, each word chunk holding both the piece of text and the spans of the words
+// that start in it, so a snippet reads one value per chunk (kFirstWordChunkSlot + k):
+// a varint of the spans' size; the spans, per word the varints of its position delta (the
+// first: its position), its start delta (the first: from the chunk's start) and
+// 2 * length + compound, not compressed (inflating them cost a snippet more than their
+// bytes, about 3 per word, cost reading); then the piece of text raw-deflated.
+// starts goes to kChunkStartsSlot: per chunk the position of its first word (a chunk
+// without one: the next chunk's; after the last word: its position + 1; a text without
+// words: first_position) as varint deltas; its presence marks a document stored this way.
+// spans: sorted by position, each start within the text (a start before the previous one
+// is stored as the previous one). An empty text stores nothing.
+struct WordChunks {
   std::string starts;
   std::vector<std::string> chunks;
 };
-PackedSpans PackSpans(const std::vector<WordSpan>& spans, std::size_t text_size);
+WordChunks PackWordChunks(std::string_view text, const std::vector<WordSpan>& spans,
+                          Xapian::termpos first_position);
 std::vector<Xapian::termpos> DecodeChunkStarts(std::string_view encoded);
-// The spans of chunk index (value: chunks[index]). Throws lupe::Error(kInternal) if malformed.
-std::vector<WordSpan> UnpackSpans(std::string_view value, std::size_t index);
+// The spans of word chunk index. Throws lupe::Error(kInternal) if it is malformed.
+std::vector<WordSpan> UnpackSpans(std::string_view chunk, std::size_t index);
+// The raw deflate data of a word chunk's text (InflateTextChunk inflates it). Throws
+// lupe::Error(kInternal) if it is malformed.
+std::string_view PackedChunkText(std::string_view chunk, std::size_t index);
 
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.
