@@ -23,28 +23,9 @@ const std::vector<Xapian::docid>& MatchCollector::Documents() {
 // ordinals[starts[docid]] .. ordinals[starts[docid + 1]] (none past the end of starts);
 // ordinals number the values in byte order.
 struct FacetCounter::Column {
-  std::string uuid;
-  Xapian::rev revision = 0;
-  Xapian::doccount documents = 0;
-  Xapian::docid last_docid = 0;
   std::vector<std::string> values;
   std::vector<std::uint32_t> starts;
   std::vector<std::uint32_t> ordinals;
-
-  bool Describes(const Xapian::Database& database) const {
-    return revision == RevisionOf(database) && documents == database.get_doccount() &&
-           last_docid == database.get_lastdocid() && uuid == database.get_uuid();
-  }
-
-  // The revision of a disk index; 0 for backends without one (in-memory test databases,
-  // told apart by their document count only).
-  static Xapian::rev RevisionOf(const Xapian::Database& database) {
-    try {
-      return database.get_revision();
-    } catch (const Xapian::Error&) {
-      return 0;
-    }
-  }
 };
 
 namespace {
@@ -52,14 +33,11 @@ namespace {
 std::unique_ptr<FacetCounter::Column> ReadColumn(const Xapian::Database& database,
                                                  const analyzers::FacetSpec& facet) {
   auto column = std::make_unique<FacetCounter::Column>();
-  column->uuid = database.get_uuid();
-  column->revision = FacetCounter::Column::RevisionOf(database);
-  column->documents = database.get_doccount();
-  column->last_docid = database.get_lastdocid();
+  const Xapian::docid last_docid = database.get_lastdocid();
   // First pass: each document's values as strings, numbered in order of appearance.
   std::map<std::string, std::uint32_t> numbers;
   std::vector<std::uint32_t> first_seen;  // ordinals_ in appearance numbers
-  column->starts.assign(static_cast<std::size_t>(column->last_docid) + 2, 0);
+  column->starts.assign(static_cast<std::size_t>(last_docid) + 2, 0);
   Xapian::docid filled = 0;  // starts[0..filled] are set
   auto add = [&](const std::string& value) {
     auto [it, added] = numbers.emplace(value, static_cast<std::uint32_t>(numbers.size()));
@@ -98,15 +76,8 @@ FacetCounter::~FacetCounter() = default;
 
 std::shared_ptr<const FacetCounter::Column> FacetCounter::ColumnOf(
     const Xapian::Database& database, const analyzers::FacetSpec& facet) const {
-  const std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<std::shared_ptr<const Column>>& columns = columns_[facet.slot];
-  for (const auto& column : columns) {
-    if (column->Describes(database)) return column;
-  }
-  constexpr std::size_t kRevisionsKept = 2;
-  if (columns.size() == kRevisionsKept) columns.erase(columns.begin());
-  columns.push_back(ReadColumn(database, facet));
-  return columns.back();
+  return columns_.Get(database, facet.slot,
+                      [&](const Xapian::Database& db) { return ReadColumn(db, facet); });
 }
 
 std::vector<FacetValue> FacetCounter::Count(const Xapian::Database& database,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lupe/analyzers/schema.h"
+#include "lupe/search/revision_cache.h"
 
 namespace lupe::search {
 
@@ -69,10 +70,8 @@ class FacetCounter {
   std::shared_ptr<const Column> ColumnOf(const Xapian::Database& database,
                                          const analyzers::FacetSpec& facet) const;
 
-  mutable std::mutex mutex_;
-  // Per slot, the columns of the latest two revisions (while the server threads reopen
-  // the index one after the other, both are in use).
-  mutable std::map<Xapian::valueno, std::vector<std::shared_ptr<const Column>>> columns_;
+  // Per slot, the columns of the latest two revisions.
+  RevisionCache<Xapian::valueno, Column> columns_;
 };
 
 }  // namespace lupe::search
