@@ -14,8 +14,11 @@ namespace lupe::search {
 namespace schema = analyzers::schema;
 
 schema::HitFields HitFieldsOf(const Xapian::Document& document) {
-  const std::string encoded = document.get_value(schema::kHitSlot);
-  if (!encoded.empty()) return schema::DecodeHitFields(encoded);
+  return HitFieldsOf(document, document.get_value(schema::kHitSlot));
+}
+
+schema::HitFields HitFieldsOf(const Xapian::Document& document, std::string_view hit_value) {
+  if (!hit_value.empty()) return schema::DecodeHitFields(hit_value);
   schema::HitFields fields;
   try {
     const auto object = Poco::JSON::Parser()

@@ -202,10 +202,9 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), all);
   };
   run(query);
-  if (!request.q.empty() &&
-      (mset.get_matches_upper_bound() == 0 ||
-       (mset.get_matches_upper_bound() < config_.relax_below &&
-        IsQuestion(analyzer_, request.q, config_.question_words)))) {
+  if (!request.q.empty() && (mset.get_matches_upper_bound() == 0 ||
+                             (mset.get_matches_upper_bound() < config_.relax_below &&
+                              IsQuestion(analyzer_, request.q, config_.question_words)))) {
     const Xapian::Query any = Parse(database, request.q, QueryParser::Mode::kAnyWord);
     if (any.serialise() != query.serialise()) {
       query = any;
@@ -222,14 +221,16 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     }
   }
 
+  const auto hit_fields = columns_.Of(database, schema::kHitSlot);
+  const auto chunk_starts = columns_.Of(database, schema::kChunkStartsSlot);
   Snippeter snippeter(analyzer_, query, {config_.snippet_bytes});
   snippeter.Prepare(database, std::vector<Xapian::docid>(mset.begin(), mset.end()));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
     hit.docid = *it;
     hit.score = it.get_percent() / 100.0;
-    hit.fields = HitFieldsOf(it.get_document());
-    hit.snippet = snippeter.Make(database, *it);
+    hit.fields = HitFieldsOf(it.get_document(), hit_fields->Get(*it));
+    hit.snippet = snippeter.Make(database, *it, chunk_starts->Get(*it));
     result.hits.push_back(std::move(hit));
   }
 
@@ -274,6 +275,8 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
   Xapian::doccount dropped = 0;
   Xapian::doccount kept = 0;
   const Snippeter snippeter(analyzer_, query, {config_.snippet_bytes});
+  const auto hit_fields = columns_.Of(database, schema::kHitSlot);
+  const auto chunk_starts = columns_.Of(database, schema::kChunkStartsSlot);
   double best = 0;  // scores are relative to the most similar document kept
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     if (*it == docid || Overlap(vocabulary, Vocabulary(database, *it)) >= kNearDuplicate) {
@@ -283,7 +286,8 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
     if (best == 0) best = it.get_weight();
     if (kept++ < first || result.hits.size() >= wanted) continue;
     result.hits.push_back({*it, best > 0 ? it.get_weight() / best : 0,
-                           HitFieldsOf(it.get_document()), snippeter.Make(database, *it)});
+                           HitFieldsOf(it.get_document(), hit_fields->Get(*it)),
+                           snippeter.Make(database, *it, chunk_starts->Get(*it))});
   }
   result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
   result.total = mset.get_matches_estimated() - dropped;

@@ -466,8 +466,14 @@ std::string Snippeter::Finish(LazyText& text, MatchSink* sink, ByteRange analyse
 }
 
 std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid) const {
+  return Make(
+      database, docid,
+      database.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kChunkStartsSlot));
+}
+
+std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid docid,
+                            std::string_view chunk_starts) const {
   const Xapian::Document document = database.get_document(docid, Xapian::DOC_ASSUME_VALID);
-  const std::string chunk_starts = document.get_value(schema::kChunkStartsSlot);
   LazyText text(document, !chunk_starts.empty());
   if (exact_groups_.empty() && stem_groups_.empty()) return text.Empty() ? "" : TextStart(text);
   if (!chunk_starts.empty()) {

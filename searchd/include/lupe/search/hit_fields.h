@@ -10,5 +10,9 @@ namespace lupe::search {
 // written before that slot, the same fields taken from its stored-fields JSON.
 // Throws lupe::Error(kInternal) if the stored value is malformed.
 analyzers::schema::HitFields HitFieldsOf(const Xapian::Document& document);
+// The same, given the document's kHitSlot value (read by the caller, say from a
+// ValueColumns column; empty: none).
+analyzers::schema::HitFields HitFieldsOf(const Xapian::Document& document,
+                                         std::string_view hit_value);
 
 }  // namespace lupe::search

@@ -13,14 +13,15 @@
 #include "lupe/search/searchd_config.h"
 #include "lupe/search/suggester.h"
 #include "lupe/search/synonyms.h"
+#include "lupe/search/value_columns.h"
 
 namespace lupe::search {
 
 struct SearchHit {
   Xapian::docid docid = 0;
-  double score = 0;          // 0..1, relative to the best match of the query
+  double score = 0;  // 0..1, relative to the best match of the query
   analyzers::schema::HitFields fields;
-  std::string snippet;       // HTML: escaped text with <mark>ed matches
+  std::string snippet;  // HTML: escaped text with <mark>ed matches
 };
 
 struct FacetCounts {
@@ -38,12 +39,13 @@ struct SearchResult {
 };
 
 // Runs a search request against an index: the query (all words, relaxed to ranked any-word
-// matching when that finds nothing, or when a question finds few: SearchdConfig), the filters (values of one facet OR-ed, facets AND-ed, year
-// ranges), sorting and paging, snippets, and exact multi-select facet counts: each facet is
-// counted with every filter but its own, so selecting Bayern still shows what Hessen would
-// add; selected values always appear, at count 0 if need be. A query with words the index
-// does not know gets a suggestion (Suggester::Correct) when the corrected query finds more.
-// Thread-safety: const and shareable; the Database is the calling thread's.
+// matching when that finds nothing, or when a question finds few: SearchdConfig), the filters
+// (values of one facet OR-ed, facets AND-ed, year ranges), sorting and paging, snippets, and exact
+// multi-select facet counts: each facet is counted with every filter but its own, so selecting
+// Bayern still shows what Hessen would add; selected values always appear, at count 0 if need be. A
+// query with words the index does not know gets a suggestion (Suggester::Correct) when the
+// corrected query finds more. Thread-safety: const and shareable; the Database is the calling
+// thread's.
 class Searcher {
  public:
   // synonyms may be null (none).
@@ -80,6 +82,8 @@ class Searcher {
   QueryParser parser_;
   Suggester suggester_;
   FacetCounter facets_;
+  // What each hit needs besides its snippet's text: its hit fields and chunk starts.
+  ValueColumns columns_;
 };
 
 }  // namespace lupe::search

@@ -60,6 +60,10 @@ class Snippeter {
 
   // The snippet of document (docid in database). "" if the document has no text.
   std::string Make(const Xapian::Database& database, Xapian::docid docid) const;
+  // The same, given the document's kChunkStartsSlot value (read by the caller, say from a
+  // ValueColumns column; empty: none).
+  std::string Make(const Xapian::Database& database, Xapian::docid docid,
+                   std::string_view chunk_starts) const;
 
  private:
   struct Hit {
