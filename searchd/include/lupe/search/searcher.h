@@ -39,13 +39,13 @@ struct SearchResult {
 };
 
 // Runs a search request against an index: the query (all words, relaxed to ranked any-word
-// matching when that finds nothing, or when a question finds few: SearchdConfig), the filters
-// (values of one facet OR-ed, facets AND-ed, year ranges), sorting and paging, snippets, and exact
-// multi-select facet counts: each facet is counted with every filter but its own, so selecting
-// Bayern still shows what Hessen would add; selected values always appear, at count 0 if need be. A
-// query with words the index does not know gets a suggestion (Suggester::Correct) when the
-// corrected query finds more. Thread-safety: const and shareable; the Database is the calling
-// thread's.
+// matching when that finds nothing, or when a question finds few: SearchdConfig), the
+// filters (values of one facet OR-ed, facets AND-ed, year ranges), sorting and paging,
+// snippets, and exact multi-select facet counts: each facet is counted with every filter but
+// its own, so selecting Bayern still shows what Hessen would add; selected values always
+// appear, at count 0 if need be. A query with words the index does not know gets a
+// suggestion (Suggester::Correct) when the corrected query finds more.
+// Thread-safety: const and shareable; the Database is the calling thread's.
 class Searcher {
  public:
   // synonyms may be null (none).
