@@ -7,7 +7,7 @@ LUPE_BUILD="$LUPE_ROOT/build"
 # Debian 12 packages the build and the tests need (see README, "Dependencies").
 LUPE_PACKAGES="g++ cmake make pkg-config libicu-dev libxapian-dev libpoco-dev catch2
   libpugixml-dev libgumbo-dev libcmark-dev libuchardet-dev libmagic-dev libpoppler-cpp-dev libyaml-dev
-  libdeflate-dev libgoogle-perftools-dev wngerman"
+  libdeflate-dev liblz4-dev libgoogle-perftools-dev wngerman"
 # Only scripts/test needs these: the browser tests of the search page and the widget.
 LUPE_TEST_PACKAGES="chromium chromium-driver python3-selenium"
 

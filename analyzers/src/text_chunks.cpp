@@ -1,5 +1,6 @@
 // Text chunks (schema.h): the document text as independently inflatable value slots.
 #include <libdeflate.h>
+#include <lz4.h>
 
 #include <algorithm>
 #include <memory>
@@ -114,12 +115,19 @@ schema::WordChunks schema::PackWordChunks(std::string_view text, const std::vect
     PutVarint(packed.starts, position - last);
     last = position;
   }
-  libdeflate_compressor& compressor = Compressor();
   for (std::size_t k = 0; k < chunks; ++k) {
     std::string chunk;
     PutVarint(chunk, encoded[k].size());
     chunk += encoded[k];
-    chunk += Pack(compressor, text.substr(k * kTextChunkBytes, kTextChunkBytes));
+    const std::string_view piece = text.substr(k * kTextChunkBytes, kTextChunkBytes);
+    const std::size_t header = chunk.size();
+    chunk.resize(header +
+                 static_cast<std::size_t>(LZ4_compressBound(static_cast<int>(piece.size()))));
+    const int size =
+        LZ4_compress_default(piece.data(), chunk.data() + header, static_cast<int>(piece.size()),
+                             static_cast<int>(chunk.size() - header));
+    if (size <= 0) throw Error(ErrorCode::kInternal, "LZ4 does not compress a text chunk");
+    chunk.resize(header + static_cast<std::size_t>(size));
     packed.chunks.push_back(std::move(chunk));
   }
   return packed;
@@ -182,10 +190,16 @@ std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view chunk, std::s
   return spans;
 }
 
-std::string_view schema::PackedChunkText(std::string_view chunk, std::size_t index) {
+void schema::AppendChunkText(std::string_view chunk, std::size_t index, std::string& out) {
   std::size_t end = 0;
   SpansPart(chunk, index, end);
-  return chunk.substr(end);
+  const std::string_view packed = chunk.substr(end);
+  const std::size_t base = out.size();
+  out.resize(base + kTextChunkBytes);
+  const int size = LZ4_decompress_safe(packed.data(), out.data() + base,
+                                       static_cast<int>(packed.size()), kTextChunkBytes);
+  out.resize(base + static_cast<std::size_t>(std::max(size, 0)));
+  if (size < 0) throw MalformedChunk(index, "its text does not decompress");
 }
 
 std::string schema::DocumentText(const Xapian::Document& document) {
@@ -195,7 +209,7 @@ std::string schema::DocumentText(const Xapian::Document& document) {
       const std::string chunk =
           document.get_value(kFirstWordChunkSlot + static_cast<Xapian::valueno>(k));
       if (chunk.empty()) return text;
-      InflateTextChunk(PackedChunkText(chunk, k), text);
+      AppendChunkText(chunk, k, text);
     }
   }
   for (Xapian::valueno slot = kFirstTextSlot;; ++slot) {

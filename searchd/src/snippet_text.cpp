@@ -140,8 +140,7 @@ void LazyText::Load(std::size_t chunk) {
   // because it is the one needed (missing: an older index, or past the text's end).
   for (std::size_t index : {chunk, std::size_t{0}}) {
     if (word_chunks_) {
-      const std::string_view value = WordChunk(index);
-      if (!value.empty()) packed_ = schema::PackedChunkText(value, index);
+      packed_ = WordChunk(index);
     } else {
       data_ = document_.get_value(schema::kFirstTextSlot + static_cast<Xapian::valueno>(index));
       packed_ = data_;
@@ -202,9 +201,9 @@ bool LazyText::OpenNextChunk() {
   if (!chunked_ || !started_) return false;
   namespace schema = analyzers::schema;
   if (word_chunks_) {
-    const std::string_view value = WordChunk(next_chunk_);
-    if (value.empty()) return false;
-    packed_ = schema::PackedChunkText(value, next_chunk_);
+    const std::string_view chunk = WordChunk(next_chunk_);
+    if (chunk.empty()) return false;
+    packed_ = chunk;
   } else {
     std::string chunk =
         document_.get_value(schema::kFirstTextSlot + static_cast<Xapian::valueno>(next_chunk_));
@@ -221,7 +220,11 @@ TextSpan LazyText::Span(std::size_t end) {
   if (!started_) StartNear(0);
   while (base_ + text_.size() < end && (open_ || OpenNextChunk())) {
     if (chunked_) {  // a chunk inflates to at most kTextChunkBytes: whole, in one call
-      analyzers::schema::InflateTextChunk(packed_, text_);
+      if (word_chunks_) {
+        analyzers::schema::AppendChunkText(packed_, next_chunk_ - 1, text_);
+      } else {
+        analyzers::schema::InflateTextChunk(packed_, text_);
+      }
       open_ = false;
       continue;
     }

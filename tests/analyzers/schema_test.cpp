@@ -135,7 +135,7 @@ TEST_CASE("word chunks hold a text chunk and the spans of its words, and each on
   // The text: each chunk's piece, and whole through the document.
   std::string again;
   for (std::size_t k = 0; k < packed.chunks.size(); ++k) {
-    schema::InflateTextChunk(schema::PackedChunkText(packed.chunks[k], k), again);
+    schema::AppendChunkText(packed.chunks[k], k, again);
   }
   CHECK(again == text);
   Xapian::Document document;
@@ -162,8 +162,11 @@ TEST_CASE("word chunks hold a text chunk and the spans of its words, and each on
   std::string cut = first;
   cut[static_cast<std::size_t>(first[0])] = '\x80';  // the spans' last byte
   CHECK_THROWS_WITH(schema::UnpackSpans(cut, 0), Contains("cut off"));
-  CHECK_THROWS_WITH(schema::PackedChunkText("\x80", 7),
+  std::string out;
+  CHECK_THROWS_WITH(schema::AppendChunkText("\x80", 7, out),
                     Contains("word chunk 7") && Contains("no size"));
+  CHECK_THROWS_WITH(schema::AppendChunkText(first.substr(0, first.size() - 3), 0, out),
+                    Contains("does not decompress"));
 }
 
 TEST_CASE("anchors round-trip through their value encoding - junk decodes to a prefix") {

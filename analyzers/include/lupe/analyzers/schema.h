@@ -189,7 +189,9 @@ struct WordSpan {
 // a varint of the spans' size; the spans, per word the varints of its position delta (the
 // first: its position), its start delta (the first: from the chunk's start) and
 // 2 * length + compound, not compressed (inflating them cost a snippet more than their
-// bytes, about 3 per word, cost reading); then the piece of text raw-deflated.
+// bytes, about 3 per word, cost reading); then the piece of text LZ4-compressed (a block,
+// LZ4_compress_default): it decompresses 7 times faster than raw deflate inflates
+// (1.4 against 10.7 µs per chunk of laws), for a third more bytes (ratio 1.63 against 2.39).
 // starts goes to kChunkStartsSlot: per chunk the position of its first word (a chunk
 // without one: the next chunk's; after the last word: its position + 1; a text without
 // words: first_position) as varint deltas; its presence marks a document stored this way.
@@ -204,9 +206,9 @@ WordChunks PackWordChunks(std::string_view text, const std::vector<WordSpan>& sp
 std::vector<Xapian::termpos> DecodeChunkStarts(std::string_view encoded);
 // The spans of word chunk index. Throws lupe::Error(kInternal) if it is malformed.
 std::vector<WordSpan> UnpackSpans(std::string_view chunk, std::size_t index);
-// The raw deflate data of a word chunk's text (InflateTextChunk inflates it). Throws
-// lupe::Error(kInternal) if it is malformed.
-std::string_view PackedChunkText(std::string_view chunk, std::size_t index);
+// Appends the text of word chunk index to out. Throws lupe::Error(kInternal) if it is
+// malformed.
+void AppendChunkText(std::string_view chunk, std::size_t index, std::string& out);
 
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.
