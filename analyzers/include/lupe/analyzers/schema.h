@@ -108,8 +108,10 @@ struct DocumentData {
   std::string text;
 };
 DocumentData UnpackData(std::string_view data);
-// Text chunks: how the indexer stores the text now (PackData's text part then stays empty).
-// The text is cut every kTextChunkBytes bytes (even inside a UTF-8 sequence: the chunks
+// Text chunks: how indexes of sessions 3-4 stored the text (PackData's text part then stays
+// empty); the indexer now writes word chunks (PackWordChunks below), and tests write text
+// chunks to check that searchd still serves such indexes. The text is cut every
+// kTextChunkBytes bytes (even inside a UTF-8 sequence: the chunks
 // concatenate to the exact text) and each piece is raw-deflated on its own (libdeflate,
 // level 1; no header or checksum; zlib inflates it), chunk k into value slot
 // kFirstTextSlot + k. A snippet reads and inflates only the chunk holding its passage (a few

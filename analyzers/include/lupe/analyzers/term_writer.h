@@ -32,7 +32,8 @@ class TermWriter {
   // What Write() collects besides the terms, if asked.
   struct Outputs {
     // The anchors of text (schema::Anchor: the first word, then one every
-    // schema::kAnchorSpacing bytes), for the document's kAnchorSlot.
+    // schema::kAnchorSpacing bytes), for kAnchorSlot: how indexes before the word spans
+    // located text (tests write them so to check that searchd still serves such indexes).
     std::vector<schema::Anchor>* anchors = nullptr;
     // The spellings of text's words (the first one seen of each term).
     Spellings* spellings = nullptr;
