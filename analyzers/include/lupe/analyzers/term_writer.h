@@ -38,7 +38,7 @@ class TermWriter {
     // The spellings of text's words (the first one seen of each term).
     Spellings* spellings = nullptr;
     // The word span of every position of text (schema::WordSpan), sorted by position,
-    // for schema::PackSpans.
+    // for schema::PackWordChunks.
     std::vector<schema::WordSpan>* spans = nullptr;
   };
 
