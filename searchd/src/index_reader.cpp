@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "lupe/analyzers/error.h"
+#include "lupe/search/work_gate.h"
 
 namespace lupe::search {
 namespace {
@@ -41,15 +42,26 @@ std::uint64_t StubIdentity(const std::string& directory) {
 
 std::atomic<std::uint64_t> reader_serial{0};
 
-struct ThreadHandle {
+}  // namespace
+
+struct IndexReader::Handle {
   std::uint64_t serial = 0;
   std::uint64_t stub = 0;  // StubIdentity() when the database was opened
   Xapian::Database database;
   std::chrono::steady_clock::time_point checked;
 };
-thread_local ThreadHandle thread_handle;
 
+namespace {
+thread_local IndexReader::Handle thread_handle;
 }  // namespace
+
+IndexReader::Handle& IndexReader::CallerHandle() const {
+  const std::size_t slot = WorkGate::CurrentSlot();
+  if (slot == WorkGate::kNoSlot) return thread_handle;
+  const std::lock_guard<std::mutex> lock(slot_mutex_);
+  while (slot_handles_.size() <= slot) slot_handles_.push_back(std::make_unique<Handle>());
+  return *slot_handles_[slot];
+}
 
 IndexReader::IndexReader(std::string directory, const analyzers::Analyzer& analyzer,
                          const analyzers::Schema& schema, Options options)
@@ -70,9 +82,11 @@ IndexReader::IndexReader(std::string directory, const analyzers::Analyzer& analy
   }
 }
 
+IndexReader::~IndexReader() = default;
+
 Xapian::Database IndexReader::Open() const {
   const auto now = std::chrono::steady_clock::now();
-  ThreadHandle& handle = thread_handle;
+  Handle& handle = CallerHandle();
   try {
     const bool due =
         handle.serial == serial_ &&
@@ -97,7 +111,7 @@ Xapian::Database IndexReader::Open() const {
 }
 
 Xapian::Database IndexReader::Reopen() const {
-  ThreadHandle& handle = thread_handle;
+  Handle& handle = CallerHandle();
   if (handle.serial == serial_ && StubIdentity(directory_) != handle.stub) {
     handle.serial = 0;  // another generation: Open() opens it
   } else if (handle.serial == serial_) {

@@ -6,22 +6,27 @@
 
 namespace lupe::search {
 
-WorkGate::WorkGate(std::size_t slots, std::chrono::milliseconds max_wait)
-    : slots_(std::max<std::size_t>(1, slots)), max_wait_(max_wait) {}
+thread_local std::size_t WorkGate::current_slot_ = WorkGate::kNoSlot;
 
-void WorkGate::Enter() {
+WorkGate::WorkGate(std::size_t slots, std::chrono::milliseconds max_wait)
+    : slots_(std::max<std::size_t>(1, slots)), max_wait_(max_wait) {
+  for (std::size_t slot = slots_; slot-- > 0;) free_.push_back(slot);
+}
+
+std::size_t WorkGate::Enter() {
   std::unique_lock<std::mutex> lock(mutex_);
-  if (busy_ < slots_ && waiting_.empty()) {
-    ++busy_;
-    return;
+  if (!free_.empty() && waiting_.empty()) {
+    const std::size_t slot = free_.back();
+    free_.pop_back();
+    return slot;
   }
   Waiter waiter;
   waiting_.push_back(&waiter);
-  if (waiter.wake.wait_for(lock, max_wait_, [&] { return waiter.admitted; })) return;
+  if (waiter.wake.wait_for(lock, max_wait_, [&] { return waiter.admitted; })) return waiter.slot;
   waiting_.erase(std::find(waiting_.begin(), waiting_.end(), &waiter));
-  throw Error(ErrorCode::kUnavailable,
-              "the server is busy: the request waited " + std::to_string(max_wait_.count()) +
-                  " ms for its turn; try again");
+  throw Error(ErrorCode::kUnavailable, "the server is busy: the request waited " +
+                                           std::to_string(max_wait_.count()) +
+                                           " ms for its turn; try again");
 }
 
 std::size_t WorkGate::Waiting() {
@@ -29,10 +34,10 @@ std::size_t WorkGate::Waiting() {
   return waiting_.size();
 }
 
-void WorkGate::Leave() {
+void WorkGate::Leave(std::size_t slot) {
   const std::lock_guard<std::mutex> lock(mutex_);
   if (waiting_.empty()) {
-    --busy_;
+    free_.push_back(slot);
     return;
   }
   // The slot passes straight to the longest waiting request: no other thread can take it
@@ -40,6 +45,7 @@ void WorkGate::Leave() {
   Waiter* next = waiting_.front();
   waiting_.pop_front();
   next->admitted = true;
+  next->slot = slot;
   next->wake.notify_one();
 }
 

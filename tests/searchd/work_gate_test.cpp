@@ -86,3 +86,39 @@ TEST_CASE("a request that waits too long for the work gate gets a busy error") {
   const WorkGate::Pass pass(gate);
   SUCCEED("admitted after the holder left");
 }
+
+TEST_CASE("each holder of the work gate has a slot of its own, and a waiter takes the leaver's") {
+  WorkGate gate(2, 60s);
+  CHECK(WorkGate::CurrentSlot() == WorkGate::kNoSlot);
+  std::optional<WorkGate::Pass> first;
+  first.emplace(gate);
+  const std::size_t first_slot = WorkGate::CurrentSlot();
+  CHECK(first_slot < 2);
+  std::size_t second_slot = WorkGate::kNoSlot;
+  std::thread second([&] {
+    const WorkGate::Pass pass(gate);
+    second_slot = WorkGate::CurrentSlot();
+  });
+  second.join();
+  CHECK(second_slot < 2);
+  CHECK(second_slot != first_slot);
+  // Both slots held: a third request waits, and gets the slot the first one leaves.
+  std::atomic<bool> blocked{false};
+  std::atomic<std::size_t> third_slot{WorkGate::kNoSlot};
+  std::thread holder([&] {
+    const WorkGate::Pass pass(gate);  // takes the second slot again
+    blocked = true;
+    AwaitTrue([&] { return third_slot.load() != WorkGate::kNoSlot; });
+  });
+  AwaitTrue([&] { return blocked.load(); });
+  std::thread third([&] {
+    const WorkGate::Pass pass(gate);
+    third_slot = WorkGate::CurrentSlot();
+  });
+  AwaitTrue([&] { return gate.Waiting() == 1; });
+  first.reset();
+  CHECK(WorkGate::CurrentSlot() == WorkGate::kNoSlot);
+  third.join();
+  holder.join();
+  CHECK(third_slot.load() == first_slot);
+}

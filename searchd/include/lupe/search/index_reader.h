@@ -3,6 +3,9 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "lupe/analyzers/analyzer.h"
@@ -13,10 +16,13 @@ namespace lupe::search {
 // Read access to a Lupe index for searchd. The constructor checks that the directory is
 // a Lupe index built with this analyzer and these facets, so searchd refuses an index it
 // would misread (LevelDB refuses a database built with another comparator likewise).
-// Thread-safety: shareable. Xapian objects are not thread-safe, so each thread gets its
-// own Xapian::Database, kept open between requests and reopened (to see the indexer's
-// latest commit without a restart) when it is older than reopen_seconds; opened anew
-// when the indexer has published another generation (the stub file changed).
+// Thread-safety: shareable. Xapian objects are not thread-safe, so each work slot
+// (WorkGate: a request holding one is the only user of its slot) or, outside the gate,
+// each thread gets its own Xapian::Database, kept open between requests and reopened (to
+// see the indexer's latest commit without a restart) when it is older than reopen_seconds;
+// opened anew when the indexer has published another generation (the stub file changed).
+// Per slot rather than per server thread: 64 connections' threads then share 4 handles,
+// whose block buffers stay warm (docs/performance.md).
 class IndexReader {
  public:
   struct Options {
@@ -25,6 +31,7 @@ class IndexReader {
   // Throws lupe::Error(kConfig) naming the directory and what does not fit.
   IndexReader(std::string directory, const analyzers::Analyzer& analyzer,
               const analyzers::Schema& schema, Options options);
+  ~IndexReader();
 
   struct Health {
     Xapian::doccount documents = 0;
@@ -45,12 +52,21 @@ class IndexReader {
 
   const std::string& directory() const { return directory_; }
 
+  struct Handle;  // index_reader.cpp
+
  private:
+  // The handle of the caller's work slot (WorkGate::CurrentSlot), else of its thread.
+  Handle& CallerHandle() const;
+
   std::string directory_;
   std::string fingerprint_;
   std::string facets_;
   Options options_;
   std::uint64_t serial_;  // tells the per-thread handles of different readers apart
+  // Per work slot, a handle: a request that holds a slot uses the slot's (64 connections'
+  // threads share as many handles as there are slots, whose caches stay warm).
+  mutable std::mutex slot_mutex_;
+  mutable std::deque<std::unique_ptr<Handle>> slot_handles_;
 };
 
 }  // namespace lupe::search

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <vector>
 
 namespace lupe::search {
 
@@ -27,14 +28,27 @@ class WorkGate {
   // Holds a slot from construction (waiting, in arrival order) to destruction.
   class Pass {
    public:
-    explicit Pass(WorkGate& gate) : gate_(gate) { gate_.Enter(); }
-    ~Pass() { gate_.Leave(); }
+    explicit Pass(WorkGate& gate) : gate_(gate) {
+      slot_ = gate_.Enter();
+      current_slot_ = slot_;
+    }
+    ~Pass() {
+      current_slot_ = kNoSlot;
+      gate_.Leave(slot_);
+    }
     Pass(const Pass&) = delete;
     Pass& operator=(const Pass&) = delete;
 
    private:
     WorkGate& gate_;
+    std::size_t slot_;
   };
+
+  static constexpr std::size_t kNoSlot = ~std::size_t{0};
+  // The slot (0 .. slots - 1) the calling thread holds a Pass of, or kNoSlot: while a
+  // request holds a slot, no other request holds the same one, so state kept per slot
+  // (IndexReader's database handles) is used by one thread at a time.
+  static std::size_t CurrentSlot() { return current_slot_; }
 
   std::size_t slots() const { return slots_; }
   // Requests waiting for a slot now.
@@ -44,16 +58,19 @@ class WorkGate {
   struct Waiter {
     std::condition_variable wake;
     bool admitted = false;
+    std::size_t slot = kNoSlot;
   };
 
-  void Enter();  // throws lupe::Error(kUnavailable) after max_wait
-  void Leave();
+  std::size_t Enter();  // the slot taken; throws lupe::Error(kUnavailable) after max_wait
+  void Leave(std::size_t slot);
+
+  static thread_local std::size_t current_slot_;
 
   const std::size_t slots_;
   const std::chrono::milliseconds max_wait_;
   std::mutex mutex_;
-  std::size_t busy_ = 0;          // slots held
-  std::deque<Waiter*> waiting_;   // in arrival order; a leaving request hands its slot on
+  std::vector<std::size_t> free_;  // slots not held
+  std::deque<Waiter*> waiting_;    // in arrival order; a leaving request hands its slot on
 };
 
 }  // namespace lupe::search
