@@ -7,6 +7,32 @@
 #include <cstdio>
 
 namespace lupe::search {
+namespace {
+
+// Whether Poco::toJSON escapes c (without JSON_ESCAPE_UNICODE: control characters, quote,
+// backslash and slash; UTF-8 passes through).
+bool Escaped(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\' || c == '/';
+}
+
+// Appends text as a JSON string, as Poco::toJSON(text, JSON_WRAP_STRINGS) writes it: the
+// runs between characters to escape are appended whole, each character to escape is escaped
+// by Poco. (Poco::toJSON appends one std::string::append call per character, which was a
+// twentieth of a search request.)
+void AppendString(std::string& out, const std::string& text) {
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!Escaped(text[i])) continue;
+    out.append(text, run, i - run);
+    out += Poco::toJSON(std::string(1, text[i]), 0);
+    run = i + 1;
+  }
+  out.append(text, run, std::string::npos);
+  out += '"';
+}
+
+}  // namespace
 
 void JsonWriter::Separate() {
   if (after_key_) {
@@ -35,14 +61,14 @@ void JsonWriter::Raw(const std::string& json) {
 
 void JsonWriter::Key(const std::string& key) {
   Separate();
-  out_ += Poco::toJSON(key, Poco::JSON_WRAP_STRINGS);
+  AppendString(out_, key);
   out_ += ':';
   after_key_ = true;
 }
 
 void JsonWriter::Value(const std::string& text) {
   Separate();
-  out_ += Poco::toJSON(text, Poco::JSON_WRAP_STRINGS);
+  AppendString(out_, text);
 }
 
 void JsonWriter::Value(double number) {

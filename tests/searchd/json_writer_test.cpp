@@ -4,6 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/JSONString.h>
 
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -47,6 +48,25 @@ TEST_CASE("JsonWriter escapes strings and keeps UTF-8 as it is") {
   CHECK(out.Text().find('\n') == std::string::npos);
   CHECK(out.Text().find('\x07') == std::string::npos);
   CHECK(out.Text().find("Bürger*innen „Zitat“") != std::string::npos);
+}
+
+TEST_CASE("JsonWriter writes strings byte for byte as Poco::toJSON does") {
+  std::string every_ascii;
+  for (int c = 1; c < 128; ++c) every_ascii += static_cast<char>(c);
+  for (const std::string& text :
+       {std::string(), every_ascii, std::string("\"</mark>\\"), std::string("/"),
+        std::string("a<mark>Bürger</mark>innen\n"), std::string("Straße „x“")}) {
+    JsonWriter out;
+    out.Value(text);
+    CHECK(out.Text() == Poco::toJSON(text, Poco::JSON_WRAP_STRINGS));
+    JsonWriter keyed;
+    keyed.BeginObject();
+    keyed.Key(text);
+    keyed.Null();
+    keyed.EndObject();
+    const std::string key = Poco::toJSON(text, Poco::JSON_WRAP_STRINGS);
+    CHECK(keyed.Text() == std::string("{").append(key).append(":null}"));
+  }
 }
 
 TEST_CASE("JsonWriter writes numbers as a C++ stream does") {
