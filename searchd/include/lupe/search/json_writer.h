@@ -11,9 +11,11 @@ namespace lupe::search {
 // Writes one compact JSON document as it goes into a string: a response's hits and facets
 // are written straight out instead of being built as a tree of Poco::Dynamic::Var first and
 // then stringified (on a search request, the tree and its stringification took a sixth of
-// the time). Strings are escaped by Poco::toJSON, as Poco::JSON's PrintHandler does, but
-// appended whole: PrintHandler writes a string to its std::ostream one character per
-// ostream::write call, which was a tenth of a search request (docs/performance.md).
+// the time). Strings come out byte for byte as Poco::toJSON writes them, but the runs
+// between characters to escape are appended whole and only those characters go through
+// Poco: PrintHandler writes a string to its std::ostream one character per ostream::write
+// call, which was a tenth of a search request, and Poco::toJSON into a std::string one
+// append per character, a twentieth (docs/performance.md).
 // Numbers as an std::ostream writes them (doubles with 6 significant digits). Calls must
 // form valid JSON: a Key() before each value inside an object.
 // Thread-safety: one instance per response.
