@@ -13,6 +13,12 @@ namespace {
 
 std::atomic<std::uint64_t> next_segmenter_id{1};
 
+// Whether c is a letter of ASCII or Latin-1 (À..ÿ without × and ÷): Word_Break ALetter.
+bool IsLatinLetter(char16_t c) {
+  return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+         (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7);
+}
+
 struct ThreadIterator {
   std::uint64_t owner = 0;
   std::unique_ptr<icu::BreakIterator> iterator;
@@ -30,13 +36,24 @@ Segmenter::Segmenter() : id_(next_segmenter_id.fetch_add(1)) {
 }
 
 void Segmenter::Segment(const Utf16Text& text, std::vector<Piece>& pieces) const {
+  pieces.clear();
+  // Letters only are one word: UAX #29 never breaks between two letters (WB5). A single
+  // word (a query word, a compound the snippets analyse alone) is the common short text,
+  // and setting up ICU's iterator costs more than analysing the word.
+  bool letters_only = true;
+  for (std::int32_t i = 0; i < text.size() && letters_only; ++i) {
+    letters_only = IsLatinLetter(text.data()[i]);
+  }
+  if (letters_only) {
+    if (text.size() > 0) pieces.push_back({0, text.size()});
+    return;
+  }
   thread_local ThreadIterator local;
   if (local.owner != id_) {
     local.iterator.reset(prototype_->clone());
     local.owner = id_;
   }
   icu::BreakIterator& iterator = *local.iterator;
-  pieces.clear();
   UErrorCode status = U_ZERO_ERROR;
   UText utext = UTEXT_INITIALIZER;
   utext_openUChars(&utext, text.data(), text.size(), &status);
