@@ -63,27 +63,30 @@ std::size_t EndBefore(const TextSpan& text, std::size_t limit, std::size_t lowes
   return word_end;
 }
 
-void AppendEscaped(std::string& out, std::string_view bytes) {
-  for (char c : bytes) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
+// A printable ASCII character that HTML needs no escape for.
+bool IsPlainAscii(std::uint8_t c) {
+  return c > 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
+void AppendEscaped(std::string& out, char c) {
+  switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
   }
 }
 
@@ -288,8 +291,12 @@ std::string RenderPassage(const TextSpan& text, const Passage& passage) {
       ++m;
     }
     const std::int32_t from = i;
-    UChar32 c;
-    U8_NEXT(data, i, length, c);
+    UChar32 c = data[i];
+    if (c < 0x80) {
+      ++i;  // ASCII, the common case: no decoding
+    } else {
+      U8_NEXT(data, i, length, c);
+    }
     if (c >= 0 && (c <= 0x20 || (c >= 0x7F && c < 0xA0))) {
       space = !out.empty();
       continue;
@@ -303,9 +310,18 @@ std::string RenderPassage(const TextSpan& text, const Passage& passage) {
     }
     if (c < 0) {
       out += "\xEF\xBF\xBD";
+    } else if (c < 0x80) {
+      AppendEscaped(out, static_cast<char>(c));
+      // The plain ASCII characters after it, up to the next mark boundary, in one append.
+      std::int32_t limit = length;
+      if (m < marks.size()) {
+        limit = static_cast<std::int32_t>((open ? marks[m].end : marks[m].begin) - bytes.begin);
+      }
+      const std::int32_t run = i;
+      while (i < limit && IsPlainAscii(data[i])) ++i;
+      out.append(reinterpret_cast<const char*>(data + run), static_cast<std::size_t>(i - run));
     } else {
-      AppendEscaped(out, std::string_view(reinterpret_cast<const char*>(data + from),
-                                          static_cast<std::size_t>(i - from)));
+      out.append(reinterpret_cast<const char*>(data + from), static_cast<std::size_t>(i - from));
     }
   }
   if (open) out += "</mark>";

@@ -1,0 +1,37 @@
+// RenderPassage: the HTML of a passage, character by character.
+#include "snippet_text.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using lupe::search::ByteRange;
+using lupe::search::Passage;
+using lupe::search::RenderPassage;
+using lupe::search::TextSpan;
+
+TEST_CASE("RenderPassage escapes, collapses white space and marks inside runs of ASCII") {
+  // Byte offsets:   0         1          2
+  //                 0123456789012345678 9 0123
+  const std::string text = "ab<c>&de'f\"gh  \t ij\x01kl";
+  const TextSpan span{text, 0};
+  Passage passage;
+  passage.bytes = {0, text.size()};
+  // A mark that starts and one that ends in the middle of a run of plain letters, one
+  // around an escaped character and one that covers white space only at its end.
+  passage.marks = {{1, 3}, {5, 7}, {11, 16}, {20, 21}};
+  CHECK(RenderPassage(span, passage) ==
+        "a<mark>b&lt;</mark>c&gt;<mark>&amp;d</mark>e&#39;f&quot;<mark>gh</mark> ij "
+        "<mark>k</mark>l");
+}
+
+TEST_CASE("RenderPassage keeps UTF-8, replaces invalid bytes and adds the cut ellipses") {
+  const std::string text = "Bürger\xC2\x85innen \xFF Straße";
+  const TextSpan span{text, 0};
+  Passage passage;
+  passage.bytes = {0, text.size()};
+  passage.marks = {{0, 7}};  // "Bürger": ü takes two bytes
+  passage.cut_before = true;
+  passage.cut_after = true;
+  // U+0085 (a C1 control) is white space; the invalid byte becomes U+FFFD.
+  CHECK(RenderPassage(span, passage) == "… <mark>Bürger</mark> innen \xEF\xBF\xBD Straße …");
+}
