@@ -21,22 +21,12 @@ constexpr std::size_t kMaxAroundBytes = 2048;
 constexpr std::size_t kFallbackBytes = 64 << 10;
 // Positions read per term and document (the earliest): bounds huge documents.
 constexpr std::size_t kMaxPositionsPerTerm = 2000;
-// Stem expansion bounds, per stem and request: index terms looked at, their length over
-// the stem's (the longest German suffix Snowball strips, -lichkeiten, has 10 bytes).
-constexpr std::size_t kMaxExpansionScan = 64;
-constexpr std::size_t kMaxSuffixBytes = 10;
 // Average bytes per word position in German text: turns max_bytes into a window width.
 constexpr std::size_t kBytesPerPosition = 8;
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// True if suffix can be what Snowball German strips from a word (letters of
-// e em en ern er es s st est end ung ig ik isch lich heit keit).
-bool CouldBeSuffix(std::string_view suffix) {
-  return suffix.find_first_not_of("cdeghiklmnrstu") == std::string_view::npos;
-}
 
 Xapian::termcount WdfOf(const Xapian::Database& db, const std::string& term, Xapian::docid docid) {
   Xapian::PostingIterator it = db.postlist_begin(term);
@@ -235,28 +225,17 @@ const std::vector<std::pair<std::string, int>>& Snippeter::Expanded(
   if (expanded_) return *expanded_;
   expanded_.emplace();
   for (const auto& [stem, group] : stem_groups_) {
-    // Candidates: index terms that are the stem plus a possible suffix; the analyzer
-    // decides (one call for all of them, joined by spaces).
-    std::string joined;
-    std::vector<std::size_t> starts;
-    std::size_t scanned = 0;
-    for (auto it = db.allterms_begin(stem);
-         it != db.allterms_end(stem) && scanned < kMaxExpansionScan; ++it, ++scanned) {
-      const std::string term = *it;
-      if (term.size() > stem.size() + kMaxSuffixBytes || exact_groups_.count(term) != 0 ||
-          !CouldBeSuffix(std::string_view(term).substr(stem.size()))) {
-        continue;
-      }
-      starts.push_back(joined.size());
-      joined += term;
-      joined += ' ';
+    std::shared_ptr<const std::vector<std::string>> cached;
+    std::vector<std::string> computed;
+    const std::vector<std::string>* terms = &computed;
+    if (options_.expansions != nullptr) {
+      cached = options_.expansions->Of(db, stem);
+      terms = cached.get();
+    } else {
+      computed = StemExpansions::Compute(analyzer_, db, stem);
     }
-    for (const analyzers::Token& token : analyzer_.Analyze(joined)) {
-      if (token.Has(analyzers::kVariant) || token.stem != stem) continue;
-      if (std::binary_search(starts.begin(), starts.end(), token.start) &&
-          joined.compare(token.start, token.text.size() + 1, token.text + ' ') == 0) {
-        expanded_->emplace_back(token.text, group);
-      }
+    for (const std::string& term : *terms) {
+      if (exact_groups_.count(term) == 0) expanded_->emplace_back(term, group);
     }
   }
   return *expanded_;

@@ -11,6 +11,7 @@
 #include "lupe/search/query_parser.h"
 #include "lupe/search/search_request.h"
 #include "lupe/search/searchd_config.h"
+#include "lupe/search/stem_expansions.h"
 #include "lupe/search/suggester.h"
 #include "lupe/search/synonyms.h"
 #include "lupe/search/value_columns.h"
@@ -84,6 +85,8 @@ class Searcher {
   FacetCounter facets_;
   // What each hit needs besides its snippet's text: its hit fields and chunk starts.
   ValueColumns columns_;
+  // The index terms of the query's stems, whose positions the snippets read.
+  StemExpansions expansions_;
 };
 
 }  // namespace lupe::search

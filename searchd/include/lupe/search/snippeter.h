@@ -12,6 +12,7 @@
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
+#include "lupe/search/stem_expansions.h"
 
 namespace lupe::search {
 
@@ -34,8 +35,8 @@ struct ByteRange;
 // (only compounds, alone, to mark just the part a query matched). Older indexes:
 // analysing a whole hit would cost
 // milliseconds (the analyzer runs at ~5 MB/s), so Make() reads the positions of the
-// query's exact body terms in the document (stem terms have none: each is expanded once
-// per instance to the index's exact terms with that stem, bounded; Prepare() finds which
+// query's exact body terms in the document (stem terms have none: each is expanded to the
+// index's exact terms with that stem, bounded, by StemExpansions; Prepare() finds which
 // of a page's documents hold which of them), picks the window of positions holding the
 // most distinct query words (ties: the earliest), finds its bytes through the anchor at
 // or before it (kAnchorSlot: a (position, byte offset) pair every ~128 bytes of text),
@@ -48,6 +49,8 @@ class Snippeter {
  public:
   struct Options {
     std::size_t max_bytes = 300;  // of passage text, before escaping and marks
+    // Where stems' expansions are cached (nullptr: computed per instance).
+    const StemExpansions* expansions = nullptr;
   };
 
   Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query, Options options);
