@@ -171,12 +171,19 @@ std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view chunk, std::s
   spans.reserve(encoded.size() / 3);
   std::uint64_t position = 0;
   std::uint64_t start = index * std::uint64_t{kTextChunkBytes};
+  const auto* bytes = reinterpret_cast<const unsigned char*>(encoded.data());
   for (std::size_t at = 0; at < encoded.size();) {
     std::uint64_t position_delta = 0;
     std::uint64_t start_delta = 0;
     std::uint64_t length = 0;
-    if (!GetVarint(encoded, at, position_delta) || !GetVarint(encoded, at, start_delta) ||
-        !GetVarint(encoded, at, length)) {
+    if (at + 3 <= encoded.size() && (bytes[at] | bytes[at + 1] | bytes[at + 2]) < 0x80) {
+      // The common span: three one-byte numbers.
+      position_delta = bytes[at];
+      start_delta = bytes[at + 1];
+      length = bytes[at + 2];
+      at += 3;
+    } else if (!GetVarint(encoded, at, position_delta) || !GetVarint(encoded, at, start_delta) ||
+               !GetVarint(encoded, at, length)) {
       throw MalformedChunk(index, "a word's span is cut off");
     }
     position += position_delta;
