@@ -293,33 +293,56 @@ Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid doc
   }
   HitList list;
   if (lists.empty()) return list;
-  // One word: the best window is the earliest hit, so only the positions a passage around
-  // it can hold are read (a big law has thousands of a common word's positions).
+  // The lists merged in position order. BestWindow() picks the earliest window holding the
+  // most distinct query words, so once a window holds all of them, later positions cannot
+  // change it: only those a passage around it can show are still read (a big law has
+  // thousands of a common word's positions, and decoding each costs).
+  const Xapian::termpos width = WindowWidth();
+  std::vector<int> counts(static_cast<std::size_t>(group_count_), 0);
+  std::vector<std::size_t> read(lists.size(), 0);
+  int distinct = 0;
+  std::size_t left = 0;
   Xapian::termpos limit = std::numeric_limits<Xapian::termpos>::max();
-  if (group_count_ == 1) {
-    Xapian::termpos first = limit;
-    for (const auto& [it, group] : lists) first = std::min(first, *it);
-    limit = first + static_cast<Xapian::termpos>(2 * options_.max_bytes);
-    list.known_until = limit;
-  }
-  for (auto& [it, group] : lists) {
-    std::size_t n = 0;
-    for (; it != Xapian::PositionIterator() && *it <= limit && n < kMaxPositionsPerTerm;
-         ++it, ++n) {
-      list.hits.push_back({*it, group});
+  while (true) {
+    std::size_t next = lists.size();
+    for (std::size_t l = 0; l < lists.size(); ++l) {
+      if (lists[l].first == Xapian::PositionIterator()) continue;
+      if (next == lists.size() || *lists[l].first < *lists[next].first) next = l;
     }
-    if (n == kMaxPositionsPerTerm && it != Xapian::PositionIterator()) {
-      list.known_until = std::min(list.known_until, *it - 1);
+    if (next == lists.size() || *lists[next].first > limit) break;
+    auto& [it, group] = lists[next];
+    list.hits.push_back({*it, group});
+    if (++read[next] == kMaxPositionsPerTerm) {
+      // Cut at its bound: beyond here, this term's hits are unknown.
+      ++it;
+      if (it != Xapian::PositionIterator()) {
+        list.known_until = std::min(list.known_until, *it - 1);
+        it = Xapian::PositionIterator();
+      }
+    } else {
+      ++it;
+    }
+    if (limit != std::numeric_limits<Xapian::termpos>::max()) continue;
+    const Hit& right = list.hits.back();
+    if (counts[static_cast<std::size_t>(right.group)]++ == 0) ++distinct;
+    while (right.position - list.hits[left].position >= width) {
+      if (--counts[static_cast<std::size_t>(list.hits[left++].group)] == 0) --distinct;
+    }
+    if (distinct == group_count_) {
+      limit = right.position + static_cast<Xapian::termpos>(2 * options_.max_bytes);
+      list.known_until = std::min(list.known_until, limit);
     }
   }
-  std::sort(list.hits.begin(), list.hits.end(),
-            [](const Hit& a, const Hit& b) { return a.position < b.position; });
   return list;
 }
 
-Snippeter::Window Snippeter::BestWindow(const std::vector<Hit>& hits) const {
-  const Xapian::termpos width = static_cast<Xapian::termpos>(
+Xapian::termpos Snippeter::WindowWidth() const {
+  return static_cast<Xapian::termpos>(
       std::max<std::size_t>(4, options_.max_bytes / kBytesPerPosition));
+}
+
+Snippeter::Window Snippeter::BestWindow(const std::vector<Hit>& hits) const {
+  const Xapian::termpos width = WindowWidth();
   std::vector<int> counts(static_cast<std::size_t>(group_count_), 0);
   int distinct = 0;
   int best = 0;

@@ -228,6 +228,30 @@ TEST_CASE("snippets prefer the passage with more distinct query words") {
         std::string::npos);
 }
 
+TEST_CASE("after the first window with every query word, the passage's later hits are marked") {
+  Fixture f;
+  // Both words at the start, then one of them again and again: the window is found early,
+  // and the positions read after it still cover the whole passage.
+  std::string text = "Lärm und Schutz. ";
+  for (int i = 0; i < 3000; ++i) text += "Lärm ";
+  const auto doc = f.Add("Akustik", text);
+  const std::string snippet = f.Snippet(doc, "Lärm Schutz");
+  INFO(snippet);
+  CHECK(snippet.rfind("<mark>Lärm</mark> und <mark>Schutz</mark>.", 0) == 0);
+  // Every Lärm shown is marked.
+  std::size_t shown = 0, marked = 0;
+  for (std::size_t at = Visible(snippet).find("Lärm"); at != std::string::npos;
+       at = Visible(snippet).find("Lärm", at + 1)) {
+    ++shown;
+  }
+  for (std::size_t at = snippet.find("<mark>Lärm</mark>"); at != std::string::npos;
+       at = snippet.find("<mark>Lärm</mark>", at + 1)) {
+    ++marked;
+  }
+  CHECK(shown > 40);
+  CHECK(marked == shown);
+}
+
 TEST_CASE("snippets are valid UTF-8 and no longer than max_bytes of text") {
   Fixture f;
   std::string text;

@@ -90,6 +90,7 @@ class Snippeter {
   // complete: false if a position list was cut at its bound.
   HitList Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start) const;
   Window BestWindow(const std::vector<Hit>& hits) const;
+  Xapian::termpos WindowWidth() const;  // in positions
   bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
   std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor, const Window& window,
                      const HitList& hits) const;
