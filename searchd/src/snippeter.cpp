@@ -159,9 +159,9 @@ class Snippeter::SpanMarker {
         if (span.end <= passage.begin || span.start >= passage.end) continue;
         const bool hit = IsHit(span.position);
         if (span.compound && (hit || parts_)) {
-          MatchSink sink(snippeter_, span.position);
-          sink.AnalyzePiece(text, span.start, span.end);
-          for (const MatchSink::Match& match : sink.matches()) marks.push_back(match.bytes);
+          for (const auto& [begin, end] : snippeter_.CompoundMatches(text, span)) {
+            marks.push_back({span.start + begin, span.start + end});
+          }
         } else if (hit) {
           marks.push_back({span.start, span.end});
         }
@@ -182,6 +182,20 @@ class Snippeter::SpanMarker {
   const HitList& hits_;
   bool parts_;
 };
+
+const Snippeter::RelativeMatches& Snippeter::CompoundMatches(LazyText& text,
+                                                             const schema::WordSpan& span) const {
+  const TextSpan bytes = text.Span(span.end);
+  std::string word(bytes.Substr(span.start, span.end - span.start));
+  auto [it, added] = compound_matches_.try_emplace(std::move(word));
+  if (!added) return it->second;
+  MatchSink sink(*this, span.position);
+  sink.AnalyzePiece(text, span.start, span.end);
+  for (const MatchSink::Match& match : sink.matches()) {
+    it->second.emplace_back(match.bytes.begin - span.start, match.bytes.end - span.start);
+  }
+  return it->second;
+}
 
 Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query,
                      Options options)

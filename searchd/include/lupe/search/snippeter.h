@@ -114,6 +114,12 @@ class Snippeter {
   // first Make() (the Database is the same for all calls of a request).
   mutable std::optional<std::vector<std::pair<std::string, int>>> expanded_;
   mutable std::optional<std::vector<std::pair<std::string, int>>> terms_;
+  // The matches in a compound (bytes relative to its start), by its text: a page's
+  // passages share many compounds, and analysing one costs thousands of instructions.
+  using RelativeMatches = std::vector<std::pair<std::size_t, std::size_t>>;  // [begin, end)
+  const RelativeMatches& CompoundMatches(LazyText& text,
+                                         const analyzers::schema::WordSpan& span) const;
+  mutable std::unordered_map<std::string, RelativeMatches> compound_matches_;
   // Prepare()'s finding: per document, per entry of Terms(), whether the document holds it.
   std::unordered_map<Xapian::docid, std::vector<bool>> holds_;
   // The query's compound part terms of the body (XD<stem>), and Prepare()'s documents
