@@ -46,24 +46,8 @@ std::vector<std::string> StemExpansions::Compute(const analyzers::Analyzer& anal
 
 std::shared_ptr<const std::vector<std::string>> StemExpansions::Of(const Xapian::Database& database,
                                                                    const std::string& stem) const {
-  const IndexRevision revision = IndexRevision::Of(database);
-  {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (revision == revision_) {
-      if (auto it = stems_.find(stem); it != stems_.end()) return it->second;
-    }
-  }
-  auto terms = std::make_shared<const std::vector<std::string>>(Compute(analyzer_, database, stem));
-  const std::lock_guard<std::mutex> lock(mutex_);
-  // Only the latest revision is kept: an older handle's answer is not stored.
-  if (!(revision == revision_)) {
-    if (revision.revision < revision_.revision && revision.uuid == revision_.uuid) return terms;
-    revision_ = revision;
-    stems_.clear();
-  }
-  if (stems_.size() >= max_stems_) stems_.clear();
-  stems_.emplace(stem, terms);
-  return terms;
+  return cache_.Get(database, stem,
+                    [&](const Xapian::Database& db) { return Compute(analyzer_, db, stem); });
 }
 
 }  // namespace lupe::search

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,6 +57,49 @@ class RevisionCache {
  private:
   mutable std::mutex mutex_;
   mutable std::map<Key, std::vector<std::pair<IndexRevision, std::shared_ptr<const T>>>> entries_;
+};
+
+// Per string key, a T computed from the latest index revision seen, for up to max_keys keys;
+// when full it starts over (cheap, and keeps what is asked for hot). For answers that
+// depend only on a word and the index's vocabulary (StemExpansions, spelling corrections):
+// query words are Zipf-distributed, so most requests find theirs here.
+// Thread-safety: Get may be called from any thread; two threads may compute the same key
+// at once (both get a right answer).
+template <typename T>
+class WordRevisionCache {
+ public:
+  explicit WordRevisionCache(std::size_t max_keys) : max_keys_(max_keys) {}
+
+  // compute(database) -> T.
+  template <typename Compute>
+  std::shared_ptr<const T> Get(const Xapian::Database& database, const std::string& key,
+                               Compute compute) const {
+    const IndexRevision revision = IndexRevision::Of(database);
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (revision == revision_) {
+        if (auto it = values_.find(key); it != values_.end()) return it->second;
+      }
+    }
+    auto value = std::make_shared<const T>(compute(database));
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!(revision == revision_)) {
+      // A handle still on an older revision (while the server threads reopen one after
+      // the other) gets its answer without storing it.
+      if (revision.uuid == revision_.uuid && revision.revision < revision_.revision) return value;
+      revision_ = revision;
+      values_.clear();
+    }
+    if (values_.size() >= max_keys_) values_.clear();
+    values_.emplace(key, value);
+    return value;
+  }
+
+ private:
+  const std::size_t max_keys_;
+  mutable std::mutex mutex_;
+  mutable IndexRevision revision_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const T>> values_;
 };
 
 }  // namespace lupe::search

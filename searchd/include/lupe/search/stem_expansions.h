@@ -4,9 +4,7 @@
 
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "lupe/analyzers/analyzer.h"
@@ -20,7 +18,7 @@ namespace lupe::search {
 // walks the index's term list from the stem (up to kMaxScan terms) and analyses the
 // candidates: about a tenth of a search request's instructions, for an answer that depends
 // only on the stem and the index revision. So the answers are kept per revision, for up to
-// max_stems stems; when full, the cache starts over (cheap, and keeps what is asked hot).
+// max_stems stems (WordRevisionCache).
 // Thread-safety: Of may be called from any thread.
 class StemExpansions {
  public:
@@ -30,7 +28,7 @@ class StemExpansions {
   static constexpr std::size_t kMaxSuffixBytes = 10;
 
   explicit StemExpansions(const analyzers::Analyzer& analyzer, std::size_t max_stems = 20000)
-      : analyzer_(analyzer), max_stems_(max_stems) {}
+      : analyzer_(analyzer), cache_(max_stems) {}
   StemExpansions(const StemExpansions&) = delete;
   StemExpansions& operator=(const StemExpansions&) = delete;
 
@@ -45,10 +43,7 @@ class StemExpansions {
 
  private:
   const analyzers::Analyzer& analyzer_;
-  const std::size_t max_stems_;
-  mutable std::mutex mutex_;
-  mutable IndexRevision revision_;
-  mutable std::unordered_map<std::string, std::shared_ptr<const std::vector<std::string>>> stems_;
+  WordRevisionCache<std::vector<std::string>> cache_;
 };
 
 }  // namespace lupe::search
