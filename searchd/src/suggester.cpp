@@ -146,8 +146,8 @@ class ClosestWordSearch {
   const std::string& term_;
   const std::size_t max_;
   const Xapian::doccount needed_;
-  std::vector<Row> rows_;   // rows_[i]: the table row after i bytes of the current word
-  std::size_t valid_ = 0;   // rows_[0..valid_] belong to the current word's prefix
+  std::vector<Row> rows_;  // rows_[i]: the table row after i bytes of the current word
+  std::size_t valid_ = 0;  // rows_[0..valid_] belong to the current word's prefix
   std::optional<std::string> best_;
   std::size_t best_distance_ = ~std::size_t{0};
   Xapian::doccount best_frequency_ = 0;
@@ -195,8 +195,9 @@ std::vector<Suggestion> Suggester::Complete(const Xapian::Database& database,
   std::vector<Entry> words;
   for (; !best.empty(); best.pop()) words.push_back(best.top());
   for (auto it = words.rbegin(); it != words.rend(); ++it) {
-    suggestions.push_back(
-        {head + CapitalizedLike(Spelling(database, it->second), typed), Suggestion::Kind::kWord, {}});
+    suggestions.push_back({head + CapitalizedLike(Spelling(database, it->second), typed),
+                           Suggestion::Kind::kWord,
+                           {}});
   }
 
   // Titles with a word of that beginning.
@@ -217,8 +218,8 @@ std::vector<Suggestion> Suggester::Complete(const Xapian::Database& database,
   }
   for (Xapian::docid docid : documents) {
     const schema::HitFields fields = HitFieldsOf(database.get_document(docid));
-    suggestions.push_back({fields.values[1].value_or(""), Suggestion::Kind::kTitle,
-                           fields.values[0].value_or("")});
+    suggestions.push_back(
+        {fields.values[1].value_or(""), Suggestion::Kind::kTitle, fields.values[0].value_or("")});
   }
   return suggestions;
 }
@@ -236,16 +237,18 @@ std::optional<std::string> Suggester::Correct(const Xapian::Database& database,
       continue;
     }
     const std::string_view written = query.substr(token.start, token.end - token.start);
-    if (written == "OR" || (written == "title" && token.end < query.size() &&
-                            query[token.end] == ':')) {
+    if (written == "OR" ||
+        (written == "title" && token.end < query.size() && query[token.end] == ':')) {
       continue;
     }
     const Xapian::doccount frequency = database.get_termfreq(token.text);
     if (frequency > 2) continue;
-    const std::optional<std::string> better = ClosestWord(database, token.text, frequency);
-    if (!better) continue;
+    const auto better = corrections_.Get(database, token.text, [&](const Xapian::Database& db) {
+      return ClosestWord(db, token.text, frequency);
+    });
+    if (!*better) continue;
     corrected += query.substr(copied, token.start - copied);
-    corrected += CapitalizedLike(Spelling(database, *better), written);
+    corrected += CapitalizedLike(Spelling(database, **better), written);
     copied = token.end;
     changed = true;
   }

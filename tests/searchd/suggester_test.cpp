@@ -23,7 +23,8 @@ void AddWord(Xapian::WritableDatabase& db, const std::string& word, int frequenc
 
 }  // namespace
 
-TEST_CASE("a misspelling is corrected to the nearest more frequent word, behind any number of others") {
+TEST_CASE(
+    "a misspelling is corrected to the nearest more frequent word, behind any number of others") {
   const lupe::analyzers::Analyzer analyzer;
   const Suggester suggester(analyzer);
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -40,7 +41,7 @@ TEST_CASE("a misspelling is corrected to the nearest more frequent word, behind 
   }
   db.add_document(many);
   AddWord(db, "atomkraft", 20);
-  AddWord(db, "atomkrafts", 3);   // as near, less frequent: the frequent one wins
+  AddWord(db, "atomkrafts", 3);  // as near, less frequent: the frequent one wins
   AddWord(db, "atomkraftwerk", 30);
   AddWord(db, "bergbau", 5);
 
@@ -49,4 +50,15 @@ TEST_CASE("a misspelling is corrected to the nearest more frequent word, behind 
   CHECK(suggester.Correct(db, "Bergbaau Atomkraaft").value_or("") == "Bergbau Atomkraft");
   CHECK_FALSE(suggester.Correct(db, "Atomkraft").has_value());  // a known word
   CHECK_FALSE(suggester.Correct(db, "Zyxwvut").has_value());    // nothing near
+}
+
+TEST_CASE("a correction follows the index: a new, more frequent neighbour wins after a commit") {
+  const lupe::analyzers::Analyzer analyzer;
+  const Suggester suggester(analyzer);
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  AddWord(db, "bergbau", 5);
+  CHECK(suggester.Correct(db, "Bergbauu").value_or("") == "Bergbau");
+  CHECK(suggester.Correct(db, "Bergbauu").value_or("") == "Bergbau");  // asked again
+  AddWord(db, "bergbaue", 100);                                        // as near, and more frequent
+  CHECK(suggester.Correct(db, "Bergbauu").value_or("") == "Bergbaue");
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lupe/analyzers/analyzer.h"
+#include "lupe/search/revision_cache.h"
 
 namespace lupe::search {
 
@@ -16,7 +17,7 @@ struct Suggestion {
   enum class Kind { kWord, kTitle };
   std::string text;  // the whole query with the last word completed, or a document title
   Kind kind = Kind::kWord;
-  std::string id;    // the document of a title
+  std::string id;  // the document of a title
 };
 
 // Query help drawn from the index's own vocabulary:
@@ -29,10 +30,14 @@ struct Suggestion {
 //   letter must match, as in most spellers). The caller offers it only if it finds more.
 // Words are shown as the index spelled them: with umlauts and ß where the documents had
 // them (the indexer records those spellings, schema::kSpellingKeyPrefix), in lower case.
+// A word's nearest neighbour depends only on the word and the index's vocabulary, and
+// finding it walks thousands of index terms, so it is kept per index revision for up to
+// max_corrections words (WordRevisionCache).
 // Thread-safety: const; shareable; the Database is the caller's.
 class Suggester {
  public:
-  explicit Suggester(const analyzers::Analyzer& analyzer) : analyzer_(analyzer) {}
+  explicit Suggester(const analyzers::Analyzer& analyzer, std::size_t max_corrections = 20000)
+      : analyzer_(analyzer), corrections_(max_corrections) {}
 
   std::vector<Suggestion> Complete(const Xapian::Database& database, std::string_view query,
                                    std::size_t limit) const;
@@ -43,6 +48,8 @@ class Suggester {
 
  private:
   const analyzers::Analyzer& analyzer_;
+  // Per normalised word the index hardly knows: its nearest neighbour, if any.
+  WordRevisionCache<std::optional<std::string>> corrections_;
 };
 
 }  // namespace lupe::search
