@@ -10,10 +10,12 @@
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
+#include <signal.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -29,14 +31,27 @@
 namespace lupe::search {
 namespace {
 
-// Each server thread keeps its own index handle open (several files each): allow as many
-// open files as the hard limit does.
+// Each work slot keeps its own index handle open (several files each), each connection a
+// socket: allow as many open files as the hard limit does.
 void RaiseOpenFileLimit() {
   rlimit limit{};
   if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
     limit.rlim_cur = limit.rlim_max;
     setrlimit(RLIMIT_NOFILE, &limit);
   }
+}
+
+// Blocks the signals that stop the server (as waitForTerminationRequest() waits for them) in
+// this thread and so in every thread it starts from now on: a process-directed signal then
+// reaches only that wait. Poco's threads block SIGTERM and SIGQUIT but not SIGINT, so a
+// SIGINT could land in a server thread, and its default action ended the process at once.
+void BlockTerminationSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  if (std::getenv("POCO_ENABLE_DEBUGGER") == nullptr) sigaddset(&signals, SIGINT);  // as Poco
+  sigaddset(&signals, SIGQUIT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
 }  // namespace
@@ -100,6 +115,7 @@ int SearchdApp::main(const std::vector<std::string>& args) {
                  "[--config FILE] (try --help)\n";
     return EXIT_USAGE;
   }
+  BlockTerminationSignals();  // before any thread exists
   try {
     const SearchdConfig config = LoadSearchdConfig(config_);
     const analyzers::Analyzer analyzer;

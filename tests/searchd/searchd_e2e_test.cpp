@@ -2,7 +2,9 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "support/searchd_daemon.h"
@@ -82,6 +84,33 @@ TEST_CASE("searchd stops gracefully while requests are being answered") {
     stop = true;
     for (auto& client : clients) client.join();
   }
+}
+
+TEST_CASE("only searchd's main thread takes SIGINT and SIGTERM: every other thread blocks them") {
+  // A termination signal delivered to a server thread that does not block it ends the
+  // process with the signal's default action, not through the graceful stop: Poco's
+  // threads block SIGTERM but not SIGINT (what Poco::Process::requestTermination sends),
+  // and the stop test above failed now and then with exit 256 + SIGINT.
+  lupe::testing::TempDir dir;
+  Daemon daemon(IndexCorpus(dir));
+  REQUIRE(daemon.Get("/api/v1/search?q=Strategie").status == 200);  // server threads exist
+  const std::string tasks = "/proc/" + std::to_string(daemon.pid()) + "/task";
+  std::size_t others = 0;
+  for (const auto& task : std::filesystem::directory_iterator(tasks)) {
+    if (task.path().filename() == std::to_string(daemon.pid())) continue;  // the main thread
+    std::ifstream status(task.path() / "status");
+    std::string line;
+    unsigned long long blocked = 0;
+    while (std::getline(status, line)) {
+      if (line.rfind("SigBlk:", 0) == 0) blocked = std::stoull(line.substr(7), nullptr, 16);
+    }
+    INFO(task.path().string());
+    CHECK((blocked >> (SIGINT - 1) & 1) == 1);
+    CHECK((blocked >> (SIGTERM - 1) & 1) == 1);
+    ++others;
+  }
+  CHECK(others > 0);
+  CHECK(daemon.Stop() == 0);
 }
 
 TEST_CASE("searchd sees new commits without a restart") {

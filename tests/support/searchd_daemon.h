@@ -48,9 +48,7 @@ struct Reply {
     auto it = headers.find(name);
     return it == headers.end() ? "" : it->second;
   }
-  std::string ErrorCode() const {
-    return body->getObject("error")->getValue<std::string>("code");
-  }
+  std::string ErrorCode() const { return body->getObject("error")->getValue<std::string>("code"); }
   std::string ErrorMessage() const {
     return body->getObject("error")->getValue<std::string>("message");
   }
@@ -77,6 +75,8 @@ class Daemon {
   }
   Daemon(const Daemon&) = delete;
   Daemon& operator=(const Daemon&) = delete;
+
+  Poco::ProcessHandle::PID pid() const { return process_->id(); }
 
   int Stop() {
     stopped_ = true;
