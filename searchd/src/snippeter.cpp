@@ -118,15 +118,13 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
 
 // Marks the words of a passage by their word spans (schema::WordSpan), read per text chunk
 // as needed: a word at a position the query's terms hold; a compound (parts, or a
-// hyphenated compound's joined form) is analysed alone, to mark only what the query
-// matched in it.
+// hyphenated compound's joined form) is analysed alone (once per request and word), to
+// mark only what the query matched in it — a part matches away from the hits too.
 class Snippeter::SpanMarker {
  public:
-  // parts: whether the document may hold a part the query matches (else only compounds
-  // at hit positions are analysed).
   SpanMarker(const Snippeter& snippeter, LazyText& text, std::size_t chunk_count,
-             const HitList& hits, bool parts)
-      : snippeter_(snippeter), text_(text), chunks_(chunk_count), hits_(hits), parts_(parts) {}
+             const HitList& hits)
+      : snippeter_(snippeter), text_(text), chunks_(chunk_count), hits_(hits) {}
 
   // The spans of the words starting in chunk k (none past the last chunk).
   const std::vector<schema::WordSpan>& Chunk(std::size_t k) {
@@ -158,7 +156,7 @@ class Snippeter::SpanMarker {
       for (const schema::WordSpan& span : Chunk(k)) {
         if (span.end <= passage.begin || span.start >= passage.end) continue;
         const bool hit = IsHit(span.position);
-        if (span.compound && (hit || parts_)) {
+        if (span.compound) {
           for (const auto& [begin, end] : snippeter_.CompoundMatches(text, span)) {
             marks.push_back({span.start + begin, span.start + end});
           }
@@ -180,7 +178,6 @@ class Snippeter::SpanMarker {
   LazyText& text_;
   std::vector<std::optional<std::vector<schema::WordSpan>>> chunks_;
   const HitList& hits_;
-  bool parts_;
 };
 
 const Snippeter::RelativeMatches& Snippeter::CompoundMatches(LazyText& text,
@@ -208,7 +205,7 @@ Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& q
     const std::size_t field = term[0] == 'Z' && term[1] == 'S' ? 2 : 1;
     if (term.compare(0, schema::kPartPrefix.size(), schema::kPartPrefix) == 0 &&
         term.size() > schema::kPartPrefix.size() && !IsUpper(term[schema::kPartPrefix.size()])) {
-      part_terms_.push_back(term);
+      continue;  // a part term: compounds are analysed for their parts
     } else if (term[0] == 'Z' && term.size() > field && !IsUpper(term[field])) {
       stem_groups_.emplace(term.substr(field), static_cast<int>(stem_groups_.size()));
     } else if (term[0] == 'S' && !IsUpper(term[1])) {
@@ -268,16 +265,6 @@ void Snippeter::Prepare(const Xapian::Database& database, std::vector<Xapian::do
   const auto& terms = Terms(database);
   for (Xapian::docid docid : docids) {
     holds_[docid].assign(terms.size(), false);
-    holds_part_[docid] = false;
-  }
-  for (const std::string& term : part_terms_) {
-    Xapian::PostingIterator it = database.postlist_begin(term);
-    const Xapian::PostingIterator end = database.postlist_end(term);
-    for (Xapian::docid docid : docids) {
-      if (it == end) break;
-      it.skip_to(docid);
-      if (it != end && *it == docid) holds_part_[docid] = true;
-    }
   }
   for (std::size_t t = 0; t < terms.size(); ++t) {
     Xapian::PostingIterator it = database.postlist_begin(terms[t].first);
@@ -409,12 +396,9 @@ std::string Snippeter::Around(LazyText& text, const schema::Anchor& anchor, cons
   return Finish(text, &sink, {anchor.offset, analysed}, cluster);
 }
 
-std::string Snippeter::FromSpans(LazyText& text, const Xapian::Document& document,
-                                 const std::vector<Xapian::termpos>& chunk_starts,
+std::string Snippeter::FromSpans(LazyText& text, const std::vector<Xapian::termpos>& chunk_starts,
                                  const Window& window, const HitList& hits) const {
-  const auto holds_part = holds_part_.find(document.get_docid());
-  SpanMarker marker(*this, text, chunk_starts.size(), hits,
-                    holds_part == holds_part_.end() || holds_part->second);
+  SpanMarker marker(*this, text, chunk_starts.size(), hits);
   // The chunk holding the window's first word: the last one starting at or before it.
   auto after = std::upper_bound(chunk_starts.begin(), chunk_starts.end(), window.first);
   const std::size_t k = after == chunk_starts.begin()
@@ -495,7 +479,7 @@ std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid doci
   if (!chunk_starts.empty()) {
     const std::vector<Xapian::termpos> starts = schema::DecodeChunkStarts(chunk_starts);
     const HitList hits = Hits(database, docid, starts.front());
-    if (!hits.hits.empty()) return FromSpans(text, document, starts, BestWindow(hits.hits), hits);
+    if (!hits.hits.empty()) return FromSpans(text, starts, BestWindow(hits.hits), hits);
     if (!StemsInText(database, docid)) return text.Empty() ? "" : TextStart(text);
     return text.Empty() ? "" : FirstMatch(text);
   }

@@ -95,9 +95,8 @@ class Snippeter {
   std::string Around(LazyText& text, const analyzers::schema::Anchor& anchor, const Window& window,
                      const HitList& hits) const;
   // Documents with word spans (schema::WordSpan; chunk_starts: their kChunkStartsSlot).
-  std::string FromSpans(LazyText& text, const Xapian::Document& document,
-                        const std::vector<Xapian::termpos>& chunk_starts, const Window& window,
-                        const HitList& hits) const;
+  std::string FromSpans(LazyText& text, const std::vector<Xapian::termpos>& chunk_starts,
+                        const Window& window, const HitList& hits) const;
   std::string FirstMatch(LazyText& text) const;
   std::string TextStart(LazyText& text) const;
   // The passage around cluster, marked by what sink matched (and its analysis of the
@@ -122,10 +121,6 @@ class Snippeter {
   mutable std::unordered_map<std::string, RelativeMatches> compound_matches_;
   // Prepare()'s finding: per document, per entry of Terms(), whether the document holds it.
   std::unordered_map<Xapian::docid, std::vector<bool>> holds_;
-  // The query's compound part terms of the body (XD<stem>), and Prepare()'s documents
-  // that hold one of them: only there can a compound match by a part away from the hits.
-  std::vector<std::string> part_terms_;
-  std::unordered_map<Xapian::docid, bool> holds_part_;
 };
 
 }  // namespace lupe::search
