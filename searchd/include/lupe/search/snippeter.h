@@ -26,8 +26,9 @@ struct ByteRange;
 // An empty query (or a document the query matched only by its title) gives the beginning
 // of the text, without marks.
 // Thread-safety: one instance per request (it holds the query's terms); const calls only
-// read the Database they are given (and fill this instance's cache of stem expansions,
-// so one instance must not be used by two threads at once).
+// read the Database they are given (and fill this instance's caches: the query's terms
+// with their stems' expansions, each compound's matches; so one instance must not be used
+// by two threads at once).
 //
 // How (docs/schema.md, "Word spans and snippets"): in indexes written now, the indexer
 // stored the bytes of every word position (schema::WordSpan), so Make() finds the best
