@@ -158,7 +158,8 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
       parser_(analyzer, {config.max_query_bytes, config.query_terms, config.proximity_window,
                          config.proximity_weight}),
       suggester_(analyzer),
-      expansions_(analyzer) {}
+      expansions_(analyzer),
+      analyses_(analyzer) {}
 
 Xapian::BM25Weight Searcher::Ranking() const {
   return Xapian::BM25Weight(config_.bm25_k1, 0, 1, config_.bm25_b, 0.5);
@@ -224,7 +225,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
 
   const auto hit_fields = columns_.Of(database, schema::kHitSlot);
   const auto chunk_starts = columns_.Of(database, schema::kChunkStartsSlot);
-  Snippeter snippeter(analyzer_, query, {config_.snippet_bytes, &expansions_});
+  Snippeter snippeter(analyzer_, query, {config_.snippet_bytes, &expansions_, &analyses_});
   snippeter.Prepare(database, std::vector<Xapian::docid>(mset.begin(), mset.end()));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
@@ -275,7 +276,7 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
   const std::vector<std::string> vocabulary = Vocabulary(database, docid);
   Xapian::doccount dropped = 0;
   Xapian::doccount kept = 0;
-  const Snippeter snippeter(analyzer_, query, {config_.snippet_bytes, &expansions_});
+  const Snippeter snippeter(analyzer_, query, {config_.snippet_bytes, &expansions_, &analyses_});
   const auto hit_fields = columns_.Of(database, schema::kHitSlot);
   const auto chunk_starts = columns_.Of(database, schema::kChunkStartsSlot);
   double best = 0;  // scores are relative to the most similar document kept

@@ -183,9 +183,16 @@ class Snippeter::SpanMarker {
 const Snippeter::RelativeMatches& Snippeter::CompoundMatches(LazyText& text,
                                                              const schema::WordSpan& span) const {
   const TextSpan bytes = text.Span(span.end);
-  std::string word(bytes.Substr(span.start, span.end - span.start));
-  auto [it, added] = compound_matches_.try_emplace(std::move(word));
+  const std::string_view word = bytes.Substr(span.start, span.end - span.start);
+  auto [it, added] = compound_matches_.try_emplace(std::string(word));
   if (!added) return it->second;
+  if (options_.analyses != nullptr && word.size() <= kPieceBytes) {
+    // The tokens AnalyzePiece would find: a word this short is analysed whole there too.
+    for (const analyzers::Token& token : *options_.analyses->Of(word)) {
+      if (GroupOf(token) >= 0) it->second.emplace_back(token.start, token.end);
+    }
+    return it->second;
+  }
   MatchSink sink(*this, span.position);
   sink.AnalyzePiece(text, span.start, span.end);
   for (const MatchSink::Match& match : sink.matches()) {

@@ -79,6 +79,13 @@ class Fixture {
     const Xapian::Query query = parser_.Parse(q, QueryParser::Mode::kAllWords);
     return Snippeter(analyzer_, query, {max_bytes}).Make(database_, docid);
   }
+  // The same, with the caches searchd gives its snippets (kept across calls).
+  std::string CachedSnippet(Xapian::docid docid, const std::string& q,
+                            std::size_t max_bytes = 300) const {
+    const Xapian::Query query = parser_.Parse(q, QueryParser::Mode::kAllWords);
+    return Snippeter(analyzer_, query, {max_bytes, &expansions_, &analyses_})
+        .Make(database_, docid);
+  }
 
   const lupe::analyzers::Analyzer& analyzer() const { return analyzer_; }
   const Xapian::Database& database() const { return database_; }
@@ -90,6 +97,8 @@ class Fixture {
   lupe::ingest::Gazetteer gazetteer_;
   lupe::ingest::DocumentBuilder builder_;
   QueryParser parser_;
+  lupe::search::StemExpansions expansions_{analyzer_};
+  lupe::search::WordAnalyses analyses_{analyzer_};
 };
 
 bool IsValidUtf8(const std::string& s) {
@@ -369,6 +378,8 @@ TEST_CASE("snippets of random texts and queries are valid, balanced HTML") {
       REQUIRE(Count(snippet, "<mark>") == Count(snippet, "</mark>"));
       REQUIRE(Count(snippet, "<") == 2 * Count(snippet, "<mark>"));
       REQUIRE(snippet.find("<mark></mark>") == std::string::npos);
+      // searchd's caches of stem expansions and word analyses change nothing.
+      REQUIRE(f.CachedSnippet(doc, q, max_bytes) == snippet);
     }
   }
 }
@@ -390,5 +401,7 @@ TEST_CASE("compounds are marked for the part a query matches, and only for it") 
     const std::string buerger = f.Snippet(doc, "Bürger Kreises");
     INFO(buerger);
     CHECK(buerger.find("Die <mark>Buerger</mark>-Werkstatt tagt.") != std::string::npos);
+    CHECK(f.CachedSnippet(doc, "Strategie") == strategie);
+    CHECK(f.CachedSnippet(doc, "Bürger Kreises") == buerger);
   }
 }

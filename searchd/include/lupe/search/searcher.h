@@ -15,6 +15,7 @@
 #include "lupe/search/suggester.h"
 #include "lupe/search/synonyms.h"
 #include "lupe/search/value_columns.h"
+#include "lupe/search/word_analyses.h"
 
 namespace lupe::search {
 
@@ -87,6 +88,8 @@ class Searcher {
   ValueColumns columns_;
   // The index terms of the query's stems, whose positions the snippets read.
   StemExpansions expansions_;
+  // The tokens of the compounds the snippets analyse alone.
+  WordAnalyses analyses_;
 };
 
 }  // namespace lupe::search

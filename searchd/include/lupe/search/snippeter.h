@@ -13,6 +13,7 @@
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
 #include "lupe/search/stem_expansions.h"
+#include "lupe/search/word_analyses.h"
 
 namespace lupe::search {
 
@@ -52,6 +53,8 @@ class Snippeter {
     std::size_t max_bytes = 300;  // of passage text, before escaping and marks
     // Where stems' expansions are cached (nullptr: computed per instance).
     const StemExpansions* expansions = nullptr;
+    // Where words' analyses are cached (nullptr: each compound analysed per instance).
+    const WordAnalyses* analyses = nullptr;
   };
 
   Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query, Options options);
