@@ -197,16 +197,24 @@ std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view chunk, std::s
   return spans;
 }
 
-void schema::AppendChunkText(std::string_view chunk, std::size_t index, std::string& out) {
+bool schema::AppendChunkText(std::string_view chunk, std::size_t index, std::string& out,
+                             std::size_t want) {
   std::size_t end = 0;
   SpansPart(chunk, index, end);
   const std::string_view packed = chunk.substr(end);
   const std::size_t base = out.size();
   out.resize(base + kTextChunkBytes);
-  const int size = LZ4_decompress_safe(packed.data(), out.data() + base,
-                                       static_cast<int>(packed.size()), kTextChunkBytes);
+  const bool whole = want >= kTextChunkBytes;
+  const int size = whole ? LZ4_decompress_safe(packed.data(), out.data() + base,
+                                               static_cast<int>(packed.size()), kTextChunkBytes)
+                         : LZ4_decompress_safe_partial(packed.data(), out.data() + base,
+                                                       static_cast<int>(packed.size()),
+                                                       static_cast<int>(want), kTextChunkBytes);
   out.resize(base + static_cast<std::size_t>(std::max(size, 0)));
   if (size < 0) throw MalformedChunk(index, "its text does not decompress");
+  // A partial call that reached the end of the data decompressed all of it; one that
+  // stopped early produced at least want bytes, and all of a chunk is at least that long.
+  return whole || static_cast<std::size_t>(size) < want;
 }
 
 std::string schema::DocumentText(const Xapian::Document& document) {

@@ -221,10 +221,20 @@ bool LazyText::OpenNextChunk() {
 
 TextSpan LazyText::Span(std::size_t end) {
   if (!started_) StartNear(0);
-  while (base_ + text_.size() < end && (open_ || OpenNextChunk())) {
+  while (base_ + text_.size() < end && (open_ || partial_ || OpenNextChunk())) {
     if (chunked_) {  // a chunk inflates to at most kTextChunkBytes: whole, in one call
-      if (word_chunks_) {
+      if (partial_) {
+        // Only the chunk's start was decompressed: again, all of it (LZ4 cannot resume).
+        text_.resize(partial_from_);
         analyzers::schema::AppendChunkText(packed_, next_chunk_ - 1, text_);
+        partial_ = false;
+        continue;
+      }
+      if (word_chunks_) {
+        // As much of the chunk as asked for (a snippet needs a few hundred bytes of it).
+        partial_from_ = text_.size();
+        partial_ = !analyzers::schema::AppendChunkText(packed_, next_chunk_ - 1, text_,
+                                                       end - base_ - text_.size());
       } else {
         analyzers::schema::InflateTextChunk(packed_, text_);
       }

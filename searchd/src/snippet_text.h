@@ -70,10 +70,12 @@ class LazyText {
   std::vector<analyzers::schema::Restart> restarts_;
   std::string text_;
   std::size_t base_ = 0;
-  z_stream stream_{};     // older indexes' data
-  bool zlib_ = false;     // stream_ initialised
-  bool started_ = false;  // StartNear done
-  bool open_ = false;     // packed_ not inflated to its end
+  z_stream stream_{};             // older indexes' data
+  bool zlib_ = false;             // stream_ initialised
+  bool started_ = false;          // StartNear done
+  bool open_ = false;             // packed_ not inflated to its end
+  bool partial_ = false;          // word chunks: packed_'s text only partly in text_, from ...
+  std::size_t partial_from_ = 0;  // ... this offset in text_
 };
 
 // A half-open byte range of the text.

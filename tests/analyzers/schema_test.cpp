@@ -169,6 +169,29 @@ TEST_CASE("word chunks hold a text chunk and the spans of its words, and each on
                     Contains("does not decompress"));
 }
 
+TEST_CASE("a word chunk's text decompresses in part, at least as far as asked") {
+  std::string text;
+  for (int i = 0; text.size() < schema::kTextChunkBytes + 500; ++i) {
+    text += "Wort" + std::to_string(i) + (i % 9 == 0 ? ". " : " ");
+  }
+  const schema::WordChunks packed = schema::PackWordChunks(text, {}, 1);
+  REQUIRE(packed.chunks.size() == 2);
+  const std::string first = text.substr(0, schema::kTextChunkBytes);
+  for (std::size_t want : {std::size_t{1}, std::size_t{100}, std::size_t{1000}}) {
+    std::string out = "vorher";
+    CHECK_FALSE(schema::AppendChunkText(packed.chunks[0], 0, out, want));
+    REQUIRE(out.size() >= 6 + want);
+    CHECK(out == "vorher" + first.substr(0, out.size() - 6));
+  }
+  std::string all;
+  CHECK(schema::AppendChunkText(packed.chunks[0], 0, all));
+  CHECK(all == first);
+  // The last chunk is shorter than asked for: all of it, and it says so.
+  std::string last;
+  CHECK(schema::AppendChunkText(packed.chunks[1], 1, last, 1000));
+  CHECK(last == text.substr(schema::kTextChunkBytes));
+}
+
 TEST_CASE("anchors round-trip through their value encoding - junk decodes to a prefix") {
   const std::vector<schema::Anchor> anchors = {
       {105, 0}, {140, 260}, {170, 530}, {100000, 1u << 30}};

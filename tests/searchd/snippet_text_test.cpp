@@ -1,8 +1,12 @@
 // RenderPassage: the HTML of a passage, character by character.
 #include "snippet_text.h"
 
+#include <xapian.h>
+
 #include <catch2/catch.hpp>
 #include <string>
+
+#include "lupe/analyzers/schema.h"
 
 using lupe::search::ByteRange;
 using lupe::search::Passage;
@@ -34,4 +38,32 @@ TEST_CASE("RenderPassage keeps UTF-8, replaces invalid bytes and adds the cut el
   passage.cut_after = true;
   // U+0085 (a C1 control) is white space; the invalid byte becomes U+FFFD.
   CHECK(RenderPassage(span, passage) == "… <mark>Bürger</mark> innen \xEF\xBF\xBD Straße …");
+}
+
+TEST_CASE("LazyText gives more of a word chunk than it decompressed at first, and the next") {
+  namespace schema = lupe::analyzers::schema;
+  std::string text;
+  for (int i = 0; text.size() < 3 * schema::kTextChunkBytes; ++i) {
+    text += "Satz " + std::to_string(i) + ". ";
+  }
+  const schema::WordChunks packed = schema::PackWordChunks(text, {}, 1);
+  Xapian::Document document;
+  document.add_value(schema::kChunkStartsSlot, packed.starts);
+  for (std::size_t k = 0; k < packed.chunks.size(); ++k) {
+    document.add_value(schema::kFirstWordChunkSlot + static_cast<Xapian::valueno>(k),
+                       packed.chunks[k]);
+  }
+  lupe::search::LazyText lazy(document, true);
+  lazy.StartNear(schema::kTextChunkBytes + 100);  // from chunk 1 on
+  const TextSpan start = lazy.Span(schema::kTextChunkBytes + 150);
+  CHECK(start.base == schema::kTextChunkBytes);
+  REQUIRE(start.size() >= schema::kTextChunkBytes + 150);
+  CHECK(start.bytes == std::string_view(text).substr(start.base, start.bytes.size()));
+  // Then the rest of chunk 1 and into chunk 2.
+  const TextSpan more = lazy.Span(2 * schema::kTextChunkBytes + 10);
+  REQUIRE(more.size() >= 2 * schema::kTextChunkBytes + 10);
+  CHECK(more.bytes == std::string_view(text).substr(more.base, more.bytes.size()));
+  const TextSpan all = lazy.Span(10 * schema::kTextChunkBytes);
+  CHECK(all.size() == text.size());
+  CHECK(all.bytes == std::string_view(text).substr(schema::kTextChunkBytes));
 }

@@ -208,9 +208,11 @@ WordChunks PackWordChunks(std::string_view text, const std::vector<WordSpan>& sp
 std::vector<Xapian::termpos> DecodeChunkStarts(std::string_view encoded);
 // The spans of word chunk index. Throws lupe::Error(kInternal) if it is malformed.
 std::vector<WordSpan> UnpackSpans(std::string_view chunk, std::size_t index);
-// Appends the text of word chunk index to out. Throws lupe::Error(kInternal) if it is
-// malformed.
-void AppendChunkText(std::string_view chunk, std::size_t index, std::string& out);
+// Appends the text of word chunk index to out: all of it, or at least its first `want`
+// bytes (LZ4 stops soon after; a snippet needs a few hundred bytes of a chunk's 2 KiB).
+// Returns true if all of it was appended. Throws lupe::Error(kInternal) if it is malformed.
+bool AppendChunkText(std::string_view chunk, std::size_t index, std::string& out,
+                     std::size_t want = kTextChunkBytes);
 
 // A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the number YYYYMMDD (missing parts 0),
 // the value kept in kDateSlot for sorting and ranges.
