@@ -164,37 +164,58 @@ std::string_view SpansPart(std::string_view chunk, std::size_t index, std::size_
 
 }  // namespace
 
-std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view chunk, std::size_t index) {
+schema::SpanReader::SpanReader(std::string_view chunk, std::size_t index)
+    : index_(index), start_(index * std::uint64_t{kTextChunkBytes}) {
   std::size_t end = 0;
-  const std::string_view encoded = SpansPart(chunk, index, end);
-  std::vector<WordSpan> spans;
-  spans.reserve(encoded.size() / 3);
-  std::uint64_t position = 0;
-  std::uint64_t start = index * std::uint64_t{kTextChunkBytes};
-  const auto* bytes = reinterpret_cast<const unsigned char*>(encoded.data());
-  for (std::size_t at = 0; at < encoded.size();) {
-    std::uint64_t position_delta = 0;
-    std::uint64_t start_delta = 0;
-    std::uint64_t length = 0;
-    if (at + 3 <= encoded.size() && (bytes[at] | bytes[at + 1] | bytes[at + 2]) < 0x80) {
-      // The common span: three one-byte numbers.
-      position_delta = bytes[at];
-      start_delta = bytes[at + 1];
-      length = bytes[at + 2];
-      at += 3;
-    } else if (!GetVarint(encoded, at, position_delta) || !GetVarint(encoded, at, start_delta) ||
-               !GetVarint(encoded, at, length)) {
-      throw MalformedChunk(index, "a word's span is cut off");
-    }
-    position += position_delta;
-    start += start_delta;
-    if (position > UINT32_MAX || start + length / 2 > UINT32_MAX) {
-      throw MalformedChunk(index, "a word's span beyond 32 bits");
-    }
-    spans.push_back({static_cast<Xapian::termpos>(position), static_cast<std::uint32_t>(start),
-                     static_cast<std::uint32_t>(start + length / 2), (length & 1) != 0});
+  encoded_ = SpansPart(chunk, index, end);
+  spans_.reserve(encoded_.size() / 3);
+}
+
+bool schema::SpanReader::ReadOne() {
+  if (at_ >= encoded_.size()) return false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(encoded_.data());
+  std::uint64_t position_delta = 0;
+  std::uint64_t start_delta = 0;
+  std::uint64_t length = 0;
+  if (at_ + 3 <= encoded_.size() && (bytes[at_] | bytes[at_ + 1] | bytes[at_ + 2]) < 0x80) {
+    // The common span: three one-byte numbers.
+    position_delta = bytes[at_];
+    start_delta = bytes[at_ + 1];
+    length = bytes[at_ + 2];
+    at_ += 3;
+  } else if (!GetVarint(encoded_, at_, position_delta) || !GetVarint(encoded_, at_, start_delta) ||
+             !GetVarint(encoded_, at_, length)) {
+    throw MalformedChunk(index_, "a word's span is cut off");
   }
-  return spans;
+  position_ += position_delta;
+  start_ += start_delta;
+  if (position_ > UINT32_MAX || start_ + length / 2 > UINT32_MAX) {
+    throw MalformedChunk(index_, "a word's span beyond 32 bits");
+  }
+  spans_.push_back({static_cast<Xapian::termpos>(position_), static_cast<std::uint32_t>(start_),
+                    static_cast<std::uint32_t>(start_ + length / 2), (length & 1) != 0});
+  return true;
+}
+
+void schema::SpanReader::ReadThroughPosition(Xapian::termpos position) {
+  while ((spans_.empty() || spans_.back().position < position) && ReadOne()) {
+  }
+}
+
+void schema::SpanReader::ReadAll() {
+  while (ReadOne()) {
+  }
+}
+
+void schema::SpanReader::ReadThroughStart(std::size_t start) {
+  while ((spans_.empty() || spans_.back().start < start) && ReadOne()) {
+  }
+}
+
+std::vector<schema::WordSpan> schema::UnpackSpans(std::string_view chunk, std::size_t index) {
+  SpanReader reader(chunk, index);
+  reader.ReadAll();
+  return reader.spans();
 }
 
 bool schema::AppendChunkText(std::string_view chunk, std::size_t index, std::string& out,

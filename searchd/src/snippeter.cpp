@@ -126,20 +126,19 @@ class Snippeter::SpanMarker {
              const HitList& hits)
       : snippeter_(snippeter), text_(text), chunks_(chunk_count), hits_(hits) {}
 
-  // The spans of the words starting in chunk k (none past the last chunk).
-  const std::vector<schema::WordSpan>& Chunk(std::size_t k) {
-    static const std::vector<schema::WordSpan> kNone;
-    if (k >= chunks_.size()) return kNone;
-    if (!chunks_[k]) {
-      chunks_[k] = schema::UnpackSpans(text_.WordChunk(k), k);
-    }
-    return *chunks_[k];
+  // The reader of the spans of the words starting in chunk k (nullptr past the last chunk).
+  schema::SpanReader* Chunk(std::size_t k) {
+    if (k >= chunks_.size()) return nullptr;
+    if (!chunks_[k]) chunks_[k].emplace(text_.WordChunk(k), k);
+    return &*chunks_[k];
   }
 
   // The span of position, looked for from chunk k on (nullptr if it has none).
   const schema::WordSpan* Find(Xapian::termpos position, std::size_t k) {
     for (; k < chunks_.size(); ++k) {
-      const auto& spans = Chunk(k);
+      schema::SpanReader& reader = *Chunk(k);
+      reader.ReadThroughPosition(position);
+      const auto& spans = reader.spans();
       if (spans.empty()) continue;
       if (spans.front().position > position) return nullptr;
       auto it = std::lower_bound(
@@ -153,7 +152,11 @@ class Snippeter::SpanMarker {
   void Mark(LazyText& text, ByteRange passage, std::vector<ByteRange>& marks) {
     const std::size_t last = (passage.end + schema::kTextChunkBytes - 1) / schema::kTextChunkBytes;
     for (std::size_t k = passage.begin / schema::kTextChunkBytes; k < last; ++k) {
-      for (const schema::WordSpan& span : Chunk(k)) {
+      schema::SpanReader* reader = Chunk(k);
+      if (reader == nullptr) break;
+      // Spans are in the order of their starts: those after the passage need no decoding.
+      reader->ReadThroughStart(passage.end);
+      for (const schema::WordSpan& span : reader->spans()) {
         if (span.end <= passage.begin || span.start >= passage.end) continue;
         const bool hit = IsHit(span.position);
         if (span.compound) {
@@ -176,7 +179,7 @@ class Snippeter::SpanMarker {
 
   const Snippeter& snippeter_;
   LazyText& text_;
-  std::vector<std::optional<std::vector<schema::WordSpan>>> chunks_;
+  std::vector<std::optional<schema::SpanReader>> chunks_;
   const HitList& hits_;
 };
 

@@ -208,6 +208,32 @@ WordChunks PackWordChunks(std::string_view text, const std::vector<WordSpan>& sp
 std::vector<Xapian::termpos> DecodeChunkStarts(std::string_view encoded);
 // The spans of word chunk index. Throws lupe::Error(kInternal) if it is malformed.
 std::vector<WordSpan> UnpackSpans(std::string_view chunk, std::size_t index);
+// The spans of word chunk index, decoded in order only as far as asked: a snippet needs
+// the spans up to its passage, not all of a chunk's few hundred. Throws
+// lupe::Error(kInternal) if the chunk is malformed (what is read of it). The chunk's bytes
+// must outlive the reader. spans() never reallocates (room for the most spans the chunk
+// can hold is reserved): pointers to decoded spans stay valid while more are read.
+class SpanReader {
+ public:
+  SpanReader(std::string_view chunk, std::size_t index);
+  // Decodes until a span at position or later, or one starting at byte start or later
+  // (spans are in the order of both), has been decoded, or the chunk's spans end.
+  void ReadThroughPosition(Xapian::termpos position);
+  void ReadThroughStart(std::size_t start);
+  void ReadAll();
+  const std::vector<WordSpan>& spans() const { return spans_; }  // decoded so far
+  bool done() const { return at_ >= encoded_.size(); }
+
+ private:
+  bool ReadOne();  // false at the end
+
+  std::string_view encoded_;
+  std::size_t index_;
+  std::size_t at_ = 0;
+  std::uint64_t position_ = 0;
+  std::uint64_t start_;
+  std::vector<WordSpan> spans_;
+};
 // Appends the text of word chunk index to out: all of it, or at least its first `want`
 // bytes (LZ4 stops soon after; a snippet needs a few hundred bytes of a chunk's 2 KiB).
 // Returns true if all of it was appended. Throws lupe::Error(kInternal) if it is malformed.
