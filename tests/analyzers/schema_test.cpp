@@ -169,6 +169,28 @@ TEST_CASE("word chunks hold a text chunk and the spans of its words, and each on
                     Contains("does not decompress"));
 }
 
+TEST_CASE("a span reader decodes a chunk's spans in order, only as far as asked") {
+  std::vector<schema::WordSpan> spans;
+  for (std::uint32_t i = 0; i < 200; ++i) spans.push_back({10 + i, 10 * i, 10 * i + 6, i % 3 == 0});
+  const schema::WordChunks packed = schema::PackWordChunks(std::string(1990, 'x'), spans, 10);
+  REQUIRE(packed.chunks.size() == 1);
+  schema::SpanReader reader(packed.chunks[0], 0);
+  CHECK(reader.spans().empty());
+  reader.ReadThroughPosition(15);
+  REQUIRE(reader.spans().size() == 6);  // positions 10..15
+  const schema::WordSpan* sixth = &reader.spans().back();
+  reader.ReadThroughStart(1000);  // the span starting at byte 1000 (position 110)
+  CHECK(reader.spans().size() == 101);
+  CHECK(&reader.spans()[5] == sixth);  // decoded spans stay where they are
+  CHECK_FALSE(reader.done());
+  reader.ReadThroughPosition(100);  // already there: nothing more
+  CHECK(reader.spans().size() == 101);
+  reader.ReadAll();
+  CHECK(reader.done());
+  CHECK(reader.spans() == spans);
+  CHECK(schema::UnpackSpans(packed.chunks[0], 0) == spans);
+}
+
 TEST_CASE("a word chunk's text decompresses in part, at least as far as asked") {
   std::string text;
   for (int i = 0; text.size() < schema::kTextChunkBytes + 500; ++i) {
