@@ -46,8 +46,8 @@ std::vector<std::string> StemExpansions::Compute(const analyzers::Analyzer& anal
 
 std::shared_ptr<const std::vector<std::string>> StemExpansions::Of(const Xapian::Database& database,
                                                                    const std::string& stem) const {
-  return cache_.Get(database, stem,
-                    [&](const Xapian::Database& db) { return Compute(analyzer_, db, stem); });
+  return cache_.Get(IndexRevision::Of(database), stem,
+                    [&] { return Compute(analyzer_, database, stem); });
 }
 
 }  // namespace lupe::search

@@ -243,8 +243,8 @@ std::optional<std::string> Suggester::Correct(const Xapian::Database& database,
     }
     const Xapian::doccount frequency = database.get_termfreq(token.text);
     if (frequency > 2) continue;
-    const auto better = corrections_.Get(database, token.text, [&](const Xapian::Database& db) {
-      return ClosestWord(db, token.text, frequency);
+    const auto better = corrections_.Get(IndexRevision::Of(database), token.text, [&] {
+      return ClosestWord(database, token.text, frequency);
     });
     if (!*better) continue;
     corrected += query.substr(copied, token.start - copied);

@@ -61,8 +61,9 @@ class RevisionCache {
 
 // Per string key, a T computed from the latest index revision seen, for up to max_keys keys;
 // when full it starts over (cheap, and keeps what is asked for hot). For answers that
-// depend only on a word and the index's vocabulary (StemExpansions, spelling corrections):
-// query words are Zipf-distributed, so most requests find theirs here.
+// depend only on a word and the index's vocabulary (StemExpansions, spelling corrections),
+// or on the word alone (WordAnalyses: always the same revision, IndexRevision{}): query
+// words are Zipf-distributed, so most requests find theirs here.
 // Thread-safety: Get may be called from any thread; two threads may compute the same key
 // at once (both get a right answer).
 template <typename T>
@@ -70,18 +71,18 @@ class WordRevisionCache {
  public:
   explicit WordRevisionCache(std::size_t max_keys) : max_keys_(max_keys) {}
 
-  // compute(database) -> T.
+  // The answer for key in revision (IndexRevision::Of the database it comes from);
+  // compute() -> T.
   template <typename Compute>
-  std::shared_ptr<const T> Get(const Xapian::Database& database, const std::string& key,
+  std::shared_ptr<const T> Get(const IndexRevision& revision, const std::string& key,
                                Compute compute) const {
-    const IndexRevision revision = IndexRevision::Of(database);
     {
       const std::lock_guard<std::mutex> lock(mutex_);
       if (revision == revision_) {
         if (auto it = values_.find(key); it != values_.end()) return it->second;
       }
     }
-    auto value = std::make_shared<const T>(compute(database));
+    auto value = std::make_shared<const T>(compute());
     const std::lock_guard<std::mutex> lock(mutex_);
     if (!(revision == revision_)) {
       // A handle still on an older revision (while the server threads reopen one after
