@@ -78,8 +78,7 @@ void WriteHit(const SearchHit& hit, JsonWriter& out) {
   out.EndObject();
 }
 
-void WriteFacetValues(const std::vector<FacetValue>& values, bool with_selected,
-                      JsonWriter& out) {
+void WriteFacetValues(const std::vector<FacetValue>& values, bool with_selected, JsonWriter& out) {
   out.BeginArray();
   for (const FacetValue& value : values) {
     out.BeginObject();
@@ -201,10 +200,9 @@ void SuggestHandler::Handle(Poco::Net::HTTPServerRequest& request, JsonWriter& o
     throw Error(ErrorCode::kTooLarge,
                 "q is longer than " + std::to_string(service_.config.max_query_bytes) + " bytes");
   }
-  const std::vector<Suggestion> suggestions =
-      WithDatabase(service_.index, [&](const Xapian::Database& db) {
-        return service_.suggester.Complete(db, q, limit);
-      });
+  const std::vector<Suggestion> suggestions = WithDatabase(
+      service_.index,
+      [&](const Xapian::Database& db) { return service_.suggester.Complete(db, q, limit); });
   out.BeginObject();
   out.Field("query", q);
   out.Key("suggestions");
@@ -226,10 +224,9 @@ void FacetHandler::Handle(Poco::Net::HTTPServerRequest&, JsonWriter& out) {
   if (facet == nullptr) {
     throw Error(ErrorCode::kNotFound, "no facet named '" + Excerpt(name_, 100) + "'");
   }
-  const std::vector<FacetValue> values = WithDatabase(
-      service_.index,
-      [&](const Xapian::Database& db) {
-        return service_.searcher.Facets().CountMatching(db, Xapian::Query(), *facet);
+  const std::vector<FacetValue> values =
+      WithDatabase(service_.index, [&](const Xapian::Database& db) {
+        return service_.searcher.Facets().CountMatching(db, Xapian::Query::MatchAll, *facet);
       });
   out.BeginObject();
   out.Field("facet", facet->name);

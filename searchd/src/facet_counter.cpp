@@ -111,7 +111,7 @@ std::vector<FacetValue> FacetCounter::CountMatching(const Xapian::Database& data
                                                     const analyzers::FacetSpec& facet) const {
   MatchCollector collector;
   Xapian::Enquire enquire(database);
-  enquire.set_query(query.empty() ? Xapian::Query::MatchAll : query);
+  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no ranking
   enquire.add_matchspy(&collector);
   enquire.get_mset(0, 0, database.get_doccount());  // every match is seen

@@ -104,9 +104,10 @@ TEST_CASE("phrases match in every quote style, and an unclosed quote runs to the
   const auto phrase = AllIds(s.daemon, "q=" + Encode("\"digitale Verwaltung\""));
   REQUIRE(!phrase.empty());
   CHECK(phrase.size() < words.size());
-  for (const char* quoted : {"„digitale Verwaltung“", "“digitale Verwaltung”", "»digitale Verwaltung«",
-                             "«digitale Verwaltung»", "‚digitale Verwaltung‘", "\"digitale Verwaltung",
-                             "„digitale Verwaltung"}) {
+  for (const char* quoted :
+       {"„digitale Verwaltung“", "“digitale Verwaltung”", "»digitale Verwaltung«",
+        "«digitale Verwaltung»", "‚digitale Verwaltung‘", "\"digitale Verwaltung",
+        "„digitale Verwaltung"}) {
     INFO(quoted);
     CHECK(AllIds(s.daemon, "q=" + Encode(quoted)) == phrase);
   }
@@ -178,13 +179,14 @@ TEST_CASE("a question that few documents match as a whole is relaxed, a keyword 
   CHECK(strict >= 1);
   CHECK(strict < 10);
   // Four words that are not stop words and fewer than 10 all-word matches: any word ranks.
-  const auto question = Search(
-      s.daemon, "q=" + Encode("Welche Ziele hat das Radverkehrskonzept der Stadt Freiburg"));
+  const auto question =
+      Search(s.daemon, "q=" + Encode("Welche Ziele hat das Radverkehrskonzept der Stadt Freiburg"));
   CHECK(question->getValue<bool>("relaxed"));
   CHECK(question->getValue<std::size_t>("total") > strict);
   CHECK(Ids(question).front() == "freiburg-radverkehr-2025");
   // A question mark makes a question of any length; question words are stop words.
-  const auto asked = Search(s.daemon, "q=" + Encode("Wo gibt es ein Radverkehrskonzept in Freiburg?"));
+  const auto asked =
+      Search(s.daemon, "q=" + Encode("Wo gibt es ein Radverkehrskonzept in Freiburg?"));
   CHECK(asked->getValue<bool>("relaxed"));
   CHECK(asked->getValue<std::size_t>("total") > strict);
   CHECK(Ids(asked).front() == "freiburg-radverkehr-2025");
@@ -206,7 +208,8 @@ TEST_CASE("filters: values of one facet are OR-ed, different facets AND-ed") {
   const std::size_t hessen = Total(s.daemon, "filter.state=Hessen");
   CHECK(Total(s.daemon, "filter.state=Bayern&filter.state=Hessen") == bayern + hessen);
 
-  const auto both = Search(s.daemon, "filter.state=Bayern&filter.type=Strategiepapier&per_page=100");
+  const auto both =
+      Search(s.daemon, "filter.state=Bayern&filter.type=Strategiepapier&per_page=100");
   REQUIRE(Hits(both).size() > 0);
   CHECK(Hits(both).size() < bayern);
   for (const Object::Ptr& hit : Hits(both)) {
@@ -220,7 +223,8 @@ TEST_CASE("filters: values of one facet are OR-ed, different facets AND-ed") {
   for (const Object::Ptr& hit : Hits(mobility)) {
     const Array::Ptr topics = hit->getArray("topics");
     bool found = false;
-    for (std::size_t i = 0; i < topics->size(); ++i) found |= topics->getElement<std::string>(static_cast<unsigned>(i)) == "Mobilität";
+    for (std::size_t i = 0; i < topics->size(); ++i)
+      found |= topics->getElement<std::string>(static_cast<unsigned>(i)) == "Mobilität";
     CHECK(found);
   }
   CHECK(Total(s.daemon, "filter.state=" + Encode("Nirgendwo")) == 0);
@@ -284,6 +288,22 @@ TEST_CASE("facet counts are multi-select: each facet counts with every filter bu
   }
   CHECK(atlantis);
   CHECK(none->getValue<std::size_t>("total") == 0);
+}
+
+TEST_CASE("a year range no document falls in leaves every other facet's counts at zero") {
+  // The range's filter matches nothing; counting a facet under it once counted as if the
+  // other filters were all there was (Xapian's MatchNothing is an empty query, which the
+  // counter took for "every document").
+  CorpusDaemon s;
+  for (const std::string& q :
+       std::vector<std::string>{"q=Strategie", "q=" + Encode("\"Smart City\""), "q="}) {
+    INFO(q);
+    const auto body =
+        Search(s.daemon, q + "&filter.year=1800..1801&filter.state=Bayern&facets=state,type");
+    CHECK(body->getValue<std::size_t>("total") == 0);
+    CHECK(Counts(body, "type").empty());
+    CHECK(Counts(body, "state") == std::map<std::string, std::size_t>{{"Bayern", 0}});
+  }
 }
 
 TEST_CASE("facet counts agree with the sidecars and are ordered by count, years by year") {
@@ -356,8 +376,8 @@ TEST_CASE("pages partition the results and total is exact") {
   CHECK(all->getValue<std::size_t>("total") == ids.size());
   std::vector<std::string> paged;
   for (std::size_t page = 1; page <= (ids.size() + 6) / 7; ++page) {
-    const auto body = Search(s.daemon, "q=" + Encode("Bürger") + "&per_page=7&page=" +
-                                           std::to_string(page) + "&facets=");
+    const auto body = Search(s.daemon, "q=" + Encode("Bürger") +
+                                           "&per_page=7&page=" + std::to_string(page) + "&facets=");
     CHECK(body->getValue<std::size_t>("page") == page);
     CHECK(body->getValue<std::size_t>("per_page") == 7);
     for (const std::string& id : Ids(body)) paged.push_back(id);
@@ -372,8 +392,8 @@ TEST_CASE("hits carry the stable fields - documents and their text are served by
   CHECK(Field(hit, "id") == "freiburg-radverkehr-2025");
   CHECK(Field(hit, "state") == "Baden-Württemberg");
   CHECK(Field(hit, "date") == "2025-01-28");
-  for (const char* key : {"title", "url", "type", "municipality", "publisher", "topics", "score",
-                          "snippet"}) {
+  for (const char* key :
+       {"title", "url", "type", "municipality", "publisher", "topics", "score", "snippet"}) {
     CHECK(hit->has(key));
   }
   const Reply document = s.daemon.Get("/api/v1/documents/freiburg-radverkehr-2025");
@@ -495,8 +515,8 @@ TEST_CASE("snippets mark matches, also through variants, and escape everything e
                              " 2>/dev/null") == 0);
   std::string snippet;
   for (int i = 0; i < 50 && snippet.empty(); ++i) {  // until searchd sees the commit
-    for (const Object::Ptr& hit : Hits(Search(s.daemon, "q=" + Encode("Bürger Quartier") +
-                                                          "&per_page=100&facets="))) {
+    for (const Object::Ptr& hit :
+         Hits(Search(s.daemon, "q=" + Encode("Bürger Quartier") + "&per_page=100&facets="))) {
       if (Field(hit, "id") == "escape") snippet = Field(hit, "snippet");
     }
     if (snippet.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));

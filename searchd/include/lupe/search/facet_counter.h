@@ -59,7 +59,8 @@ class FacetCounter {
                                 const std::vector<Xapian::docid>& documents,
                                 const analyzers::FacetSpec& facet) const;
 
-  // The values of facet over every document matching query (empty: all).
+  // The values of facet over every document matching query (Xapian::Query::MatchAll: all;
+  // an empty query, Xapian's MatchNothing, matches none).
   std::vector<FacetValue> CountMatching(const Xapian::Database& database,
                                         const Xapian::Query& query,
                                         const analyzers::FacetSpec& facet) const;
