@@ -2,6 +2,8 @@
 // query mix of bench/searchd, as lupe-searchd answers GET /api/v1/search?q=...&facets=
 // type,year,state. Prints µs per search (the best of ROUNDS rounds, after a warm-up round).
 // Usage: bench-search INDEX [ROUNDS [QUERIES]]   (defaults: 5, bench/searchd/queries.txt)
+// With EACH=1 in the environment it also prints each query's best µs, slowest first: the
+// slowest queries of the mix set the p99 latency under load.
 //
 // For a figure that does not move with the machine's load, count instructions instead:
 //   valgrind --tool=callgrind --toggle-collect='*MeasuredRounds*'
@@ -10,6 +12,7 @@
 // index blocks) is not in that count.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -75,6 +78,16 @@ int main(int argc, char** argv) {
     const double us = MeasuredRounds(searcher, database, requests, rounds, snippet_bytes);
     std::cout << requests.size() << " queries: " << us << " µs per search (best of " << rounds
               << " rounds); " << snippet_bytes << " bytes of snippets per round\n";
+    if (const char* each = std::getenv("EACH"); each != nullptr && std::string(each) == "1") {
+      std::vector<std::pair<double, std::string>> times;
+      for (const auto& request : requests) {
+        const std::vector<lupe::search::SearchRequest> one{request};
+        times.emplace_back(MeasuredRounds(searcher, database, one, rounds, snippet_bytes),
+                           request.q);
+      }
+      std::sort(times.rbegin(), times.rend());
+      for (const auto& [time, q] : times) std::cout << time << " µs  " << q << "\n";
+    }
   } catch (const std::exception& error) {
     std::cerr << "bench-search: " << error.what() << "\n";
     return 1;
