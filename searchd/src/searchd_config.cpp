@@ -1,11 +1,10 @@
 #include "lupe/search/searchd_config.h"
 
 #include <Poco/Exception.h>
-
-#include <filesystem>
-
 #include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
+
+#include <filesystem>
 
 #include "lupe/analyzers/error.h"
 
@@ -72,6 +71,7 @@ SearchdConfig LoadSearchdConfig(const std::string& path) {
   config.queue = static_cast<int>(ini.Size("queue", 512, 1, 65536));
   config.work_slots = ini.Size("work_slots", config.work_slots, 0, 4096);
   config.max_wait_seconds = ini.Number("max_wait_seconds", config.max_wait_seconds, 0.001, 3600);
+  config.match_cache_mb = ini.Size("match_cache_mb", config.match_cache_mb, 0, 1 << 20);
   config.bm25_k1 = ini.Number("bm25_k1", config.bm25_k1, 0, 10);
   config.bm25_b = ini.Number("bm25_b", config.bm25_b, 0, 1);
   config.query_terms.exact_weight =

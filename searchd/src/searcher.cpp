@@ -1,5 +1,6 @@
 #include "lupe/search/searcher.h"
 
+#include <chrono>
 #include <memory>
 
 #include "lupe/analyzers/schema.h"
@@ -158,6 +159,7 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
       parser_(analyzer, {config.max_query_bytes, config.query_terms, config.proximity_window,
                          config.proximity_weight}),
       suggester_(analyzer),
+      match_sets_(config.match_cache_mb << 20 >> 2),  // 4-byte document ids
       expansions_(analyzer),
       analyses_(analyzer) {}
 
@@ -174,39 +176,47 @@ Xapian::Query Searcher::Parse(const Xapian::Database& database, const std::strin
 
 Xapian::doccount Searcher::CountAllWords(const Xapian::Database& database, const std::string& q,
                                          const SearchRequest& request) const {
-  Xapian::Enquire enquire(database);
-  enquire.set_query(
-      Filtered(database, Parse(database, q, QueryParser::Mode::kAllWords), request, nullptr));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_time_limit(config_.query_time_limit_seconds);
-  return enquire.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
+  const Xapian::Query query =
+      Filtered(database, Parse(database, q, QueryParser::Mode::kAllWords), request, nullptr);
+  return static_cast<Xapian::doccount>(
+      match_sets_.Of(database, query, config_.query_time_limit_seconds).documents->size());
 }
 
 SearchResult Searcher::Search(const Xapian::Database& database,
                               const SearchRequest& request) const {
   SearchResult result;
-  const Xapian::doccount all = database.get_doccount();
   Xapian::Query query = Parse(database, request.q, QueryParser::Mode::kAllWords);
 
-  // One pass ranks the page, counts the total and the facets without a filter of their own.
+  // The matches (MatchSets) give the total and the counts of the facets without a filter of
+  // their own; Xapian ranks the page alone and may skip documents that cannot reach it.
+  // Not so in relaxed (any-word) matching: there a hit's percentage also says how many of
+  // the query's words it has, and Xapian counts those right only for documents it does not
+  // skip (the best one sets the scale). Relaxed searches are few.
   Xapian::MSet mset;
-  std::unique_ptr<MatchCollector> matches;
+  MatchSets::Matches matches;
+  bool timed_out = false;
   auto run = [&](const Xapian::Query& q) {
+    const Xapian::Query filtered = Filtered(database, q, request, nullptr);
+    matches = match_sets_.Of(database, filtered, config_.query_time_limit_seconds);
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Ranking());
-    enquire.set_query(Filtered(database, q, request, nullptr));
+    enquire.set_query(filtered);
     enquire.set_time_limit(config_.query_time_limit_seconds);
     Xapian::MultiValueKeyMaker keys;
     ApplySort(enquire, request.sort, keys);
-    matches = std::make_unique<MatchCollector>();
-    enquire.add_matchspy(matches.get());
     const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-    mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), all);
+    const auto start = std::chrono::steady_clock::now();
+    const Xapian::doccount check_at_least = result.relaxed ? database.get_doccount() : 0;
+    mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), check_at_least);
+    // Xapian does not say whether its time limit cut the ranking short.
+    timed_out = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >=
+                config_.query_time_limit_seconds;
   };
   run(query);
-  if (!request.q.empty() && (mset.get_matches_upper_bound() == 0 ||
-                             (mset.get_matches_upper_bound() < config_.relax_below &&
-                              IsQuestion(analyzer_, request.q, config_.question_words)))) {
+  const auto found = [&] { return static_cast<Xapian::doccount>(matches.documents->size()); };
+  if (!request.q.empty() &&
+      (found() == 0 || (found() < config_.relax_below &&
+                        IsQuestion(analyzer_, request.q, config_.question_words)))) {
     const Xapian::Query any = Parse(database, request.q, QueryParser::Mode::kAnyWord);
     if (any.serialise() != query.serialise()) {
       query = any;
@@ -214,12 +224,14 @@ SearchResult Searcher::Search(const Xapian::Database& database,
       run(query);
     }
   }
-  result.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
-  result.total = mset.get_matches_estimated();
+  result.partial = timed_out || !matches.complete;
+  result.total = found();
   if (!request.q.empty()) {
     if (const auto corrected = suggester_.Correct(database, request.q)) {
-      const Xapian::doccount found = result.relaxed ? 0 : result.total;
-      if (CountAllWords(database, *corrected, request) > found) result.suggestion = *corrected;
+      const Xapian::doccount found_now = result.relaxed ? 0 : result.total;
+      if (CountAllWords(database, *corrected, request) > found_now) {
+        result.suggestion = *corrected;
+      }
     }
   }
 
@@ -239,10 +251,12 @@ SearchResult Searcher::Search(const Xapian::Database& database,
   for (const analyzers::FacetSpec* facet : request.facets) {
     FacetCounts counts{facet, {}};
     if (request.FilterOf(*facet) == nullptr) {
-      counts.values = facets_.Count(database, matches->Documents(), *facet);
+      counts.values = facets_.Count(database, *matches.documents, *facet);
     } else {
-      counts.values =
-          facets_.CountMatching(database, Filtered(database, query, request, facet), *facet);
+      const MatchSets::Matches others = match_sets_.Of(
+          database, Filtered(database, query, request, facet), config_.query_time_limit_seconds);
+      result.partial = result.partial || !others.complete;
+      counts.values = facets_.Count(database, *others.documents, *facet);
       MarkSelected(request, counts);
     }
     result.facets.push_back(std::move(counts));

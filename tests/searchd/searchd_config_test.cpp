@@ -50,6 +50,17 @@ TEST_CASE("the shipped config file holds the built-in ranking defaults") {
   CHECK(shipped.question_words == defaults.question_words);
   CHECK(shipped.proximity_window == defaults.proximity_window);
   CHECK(shipped.proximity_weight == defaults.proximity_weight);
+  CHECK(shipped.match_cache_mb == defaults.match_cache_mb);
+}
+
+TEST_CASE("match_cache_mb sets the memory for the document lists of query terms") {
+  const TempDir dir;
+  CHECK(LoadSearchdConfig(dir.Write("a.ini", Config("match_cache_mb = 8\n")).string())
+            .match_cache_mb == 8);
+  CHECK(LoadSearchdConfig(dir.Write("b.ini", Config("match_cache_mb = 0\n")).string())
+            .match_cache_mb == 0);
+  CHECK_THROWS_WITH(LoadSearchdConfig(dir.Write("c.ini", Config("match_cache_mb = -1\n")).string()),
+                    Catch::Contains("match_cache_mb"));
 }
 
 TEST_CASE("a part weight above 1 is refused, naming the key") {

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -59,9 +60,10 @@ class RevisionCache {
   mutable std::map<Key, std::vector<std::pair<IndexRevision, std::shared_ptr<const T>>>> entries_;
 };
 
-// Per string key, a T computed from the latest index revision seen, for up to max_keys keys;
-// when full it starts over (cheap, and keeps what is asked for hot). For answers that
-// depend only on a word and the index's vocabulary (StemExpansions, spelling corrections),
+// Per string key, a T computed from the latest index revision seen, for up to max_keys keys
+// and up to max_cost in all (each value costs what Get's cost_of says: bytes, say); when full
+// it starts over (cheap, and keeps what is asked for hot). For answers that depend only on a
+// word and the index's vocabulary (StemExpansions, spelling corrections, a term's documents),
 // or on the word alone (WordAnalyses: always the same revision, IndexRevision{}): query
 // words are Zipf-distributed, so most requests find theirs here.
 // Thread-safety: Get may be called from any thread; two threads may compute the same key
@@ -69,13 +71,22 @@ class RevisionCache {
 template <typename T>
 class WordRevisionCache {
  public:
-  explicit WordRevisionCache(std::size_t max_keys) : max_keys_(max_keys) {}
+  explicit WordRevisionCache(std::size_t max_keys,
+                             std::size_t max_cost = std::numeric_limits<std::size_t>::max())
+      : max_keys_(max_keys), max_cost_(max_cost) {}
 
   // The answer for key in revision (IndexRevision::Of the database it comes from);
   // compute() -> T.
   template <typename Compute>
   std::shared_ptr<const T> Get(const IndexRevision& revision, const std::string& key,
                                Compute compute) const {
+    return Get(revision, key, compute, [](const T&) { return std::size_t{0}; });
+  }
+
+  // The same, for values of cost cost_of(value); a value over max_cost is not kept.
+  template <typename Compute, typename CostOf>
+  std::shared_ptr<const T> Get(const IndexRevision& revision, const std::string& key,
+                               Compute compute, CostOf cost_of) const {
     {
       const std::lock_guard<std::mutex> lock(mutex_);
       if (revision == revision_) {
@@ -90,14 +101,22 @@ class WordRevisionCache {
       if (revision.uuid == revision_.uuid && revision.revision < revision_.revision) return value;
       revision_ = revision;
       values_.clear();
+      cost_ = 0;
     }
-    if (values_.size() >= max_keys_) values_.clear();
-    values_.emplace(key, value);
+    const std::size_t cost = cost_of(*value);
+    if (cost > max_cost_) return value;
+    if (values_.size() >= max_keys_ || cost > max_cost_ - cost_) {
+      values_.clear();
+      cost_ = 0;
+    }
+    if (values_.emplace(key, value).second) cost_ += cost;
     return value;
   }
 
  private:
   const std::size_t max_keys_;
+  const std::size_t max_cost_;
+  mutable std::size_t cost_ = 0;
   mutable std::mutex mutex_;
   mutable IndexRevision revision_;
   mutable std::unordered_map<std::string, std::shared_ptr<const T>> values_;

@@ -8,6 +8,7 @@
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
 #include "lupe/search/facet_counter.h"
+#include "lupe/search/match_sets.h"
 #include "lupe/search/query_parser.h"
 #include "lupe/search/search_request.h"
 #include "lupe/search/searchd_config.h"
@@ -34,7 +35,8 @@ struct FacetCounts {
 struct SearchResult {
   Xapian::doccount total = 0;  // exact unless partial
   bool relaxed = false;        // all-words matching found nothing; any-word results
-  bool partial = false;        // the time limit stopped the match: total is an estimate
+  bool partial = false;        // the time limit stopped a match: the page's ranking or,
+                               // for a phrase, total (an estimate then)
   std::string suggestion;      // "did you mean": a corrected query that finds more, or ""
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;  // in the order the request asked for
@@ -84,6 +86,8 @@ class Searcher {
   QueryParser parser_;
   Suggester suggester_;
   FacetCounter facets_;
+  // The documents each query term matches: totals and facet counts without weighting.
+  MatchSets match_sets_;
   // What each hit needs besides its snippet's text: its hit fields and chunk starts.
   ValueColumns columns_;
   // The index terms of the query's stems, whose positions the snippets read.
