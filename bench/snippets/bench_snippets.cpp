@@ -19,6 +19,7 @@
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
 #include "lupe/ingest/document_builder.h"
+#include "lupe/search/match_sets.h"
 #include "lupe/search/query_parser.h"
 #include "lupe/search/snippeter.h"
 
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
           : IndexLaws(argv[1], max_mb << 20, analyzer, keep);
   const Xapian::Database db((dir / "index").string());
   const lupe::search::QueryParser parser(analyzer, {});
+  const lupe::search::MatchSets documents;  // the terms' document lists, as searchd keeps them
   const std::vector<std::string> queries = {"Bürger",
                                             "Verordnung",
                                             "Steuer Einkommen",
@@ -117,7 +119,7 @@ int main(int argc, char** argv) {
       enquire.set_query(query);
       const Xapian::MSet hits = enquire.get_mset(0, 10);
       auto start = Clock::now();
-      lupe::search::Snippeter snippeter(analyzer, query, {300});
+      lupe::search::Snippeter snippeter(analyzer, query, {300, nullptr, nullptr, &documents});
       snippeter.Prepare(db, std::vector<Xapian::docid>(hits.begin(), hits.end()));
       for (auto it = hits.begin(); it != hits.end(); ++it) {
         const auto one = Clock::now();
@@ -138,10 +140,10 @@ int main(int argc, char** argv) {
         const Xapian::Document document = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
         // The floor: the data and the first chunk of the text (word chunks in indexes
         // written now, text chunks in older ones).
-        bytes += (document.get_data().size() +
-                  document.get_value(schema::kFirstWordChunkSlot).size() +
-                  document.get_value(schema::kFirstTextSlot).size()) &
-                 1;
+        bytes +=
+            (document.get_data().size() + document.get_value(schema::kFirstWordChunkSlot).size() +
+             document.get_value(schema::kFirstTextSlot).size()) &
+            1;
       }
       d += std::chrono::duration<double>(Clock::now() - start).count();
       start = Clock::now();

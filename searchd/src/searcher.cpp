@@ -237,7 +237,8 @@ SearchResult Searcher::Search(const Xapian::Database& database,
 
   const auto hit_fields = columns_.Of(database, schema::kHitSlot);
   const auto chunk_starts = columns_.Of(database, schema::kChunkStartsSlot);
-  Snippeter snippeter(analyzer_, query, {config_.snippet_bytes, &expansions_, &analyses_});
+  Snippeter snippeter(analyzer_, query,
+                      {config_.snippet_bytes, &expansions_, &analyses_, &match_sets_});
   snippeter.Prepare(database, std::vector<Xapian::docid>(mset.begin(), mset.end()));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
@@ -290,7 +291,8 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
   const std::vector<std::string> vocabulary = Vocabulary(database, docid);
   Xapian::doccount dropped = 0;
   Xapian::doccount kept = 0;
-  const Snippeter snippeter(analyzer_, query, {config_.snippet_bytes, &expansions_, &analyses_});
+  const Snippeter snippeter(analyzer_, query,
+                            {config_.snippet_bytes, &expansions_, &analyses_, &match_sets_});
   const auto hit_fields = columns_.Of(database, schema::kHitSlot);
   const auto chunk_starts = columns_.Of(database, schema::kChunkStartsSlot);
   double best = 0;  // scores are relative to the most similar document kept

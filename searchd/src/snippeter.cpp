@@ -270,19 +270,15 @@ const std::vector<std::pair<std::string, int>>& Snippeter::Terms(const Xapian::D
   return *terms_;
 }
 
-void Snippeter::Prepare(const Xapian::Database& database, std::vector<Xapian::docid> docids) {
-  std::sort(docids.begin(), docids.end());
+void Snippeter::Prepare(const Xapian::Database& database,
+                        const std::vector<Xapian::docid>& docids) {
+  if (options_.documents == nullptr) return;
   const auto& terms = Terms(database);
-  for (Xapian::docid docid : docids) {
-    holds_[docid].assign(terms.size(), false);
-  }
+  for (Xapian::docid docid : docids) holds_[docid].assign(terms.size(), false);
   for (std::size_t t = 0; t < terms.size(); ++t) {
-    Xapian::PostingIterator it = database.postlist_begin(terms[t].first);
-    const Xapian::PostingIterator end = database.postlist_end(terms[t].first);
+    const auto holding = options_.documents->OfTerm(database, terms[t].first);
     for (Xapian::docid docid : docids) {
-      if (it == end) break;
-      it.skip_to(docid);
-      if (it != end && *it == docid) holds_[docid][t] = true;
+      if (std::binary_search(holding->begin(), holding->end(), docid)) holds_[docid][t] = true;
     }
   }
 }

@@ -79,12 +79,14 @@ class Fixture {
     const Xapian::Query query = parser_.Parse(q, QueryParser::Mode::kAllWords);
     return Snippeter(analyzer_, query, {max_bytes}).Make(database_, docid);
   }
-  // The same, with the caches searchd gives its snippets (kept across calls).
+  // The same, with the caches searchd gives its snippets (kept across calls), prepared as
+  // searchd prepares a page: with the terms' document lists.
   std::string CachedSnippet(Xapian::docid docid, const std::string& q,
                             std::size_t max_bytes = 300) const {
     const Xapian::Query query = parser_.Parse(q, QueryParser::Mode::kAllWords);
-    return Snippeter(analyzer_, query, {max_bytes, &expansions_, &analyses_})
-        .Make(database_, docid);
+    Snippeter snippeter(analyzer_, query, {max_bytes, &expansions_, &analyses_, &documents_});
+    snippeter.Prepare(database_, {docid});
+    return snippeter.Make(database_, docid);
   }
 
   const lupe::analyzers::Analyzer& analyzer() const { return analyzer_; }
@@ -99,6 +101,7 @@ class Fixture {
   QueryParser parser_;
   lupe::search::StemExpansions expansions_{analyzer_};
   lupe::search::WordAnalyses analyses_{analyzer_};
+  lupe::search::MatchSets documents_;
 };
 
 bool IsValidUtf8(const std::string& s) {
@@ -378,7 +381,8 @@ TEST_CASE("snippets of random texts and queries are valid, balanced HTML") {
       REQUIRE(Count(snippet, "<mark>") == Count(snippet, "</mark>"));
       REQUIRE(Count(snippet, "<") == 2 * Count(snippet, "<mark>"));
       REQUIRE(snippet.find("<mark></mark>") == std::string::npos);
-      // searchd's caches of stem expansions and word analyses change nothing.
+      // searchd's caches of stem expansions, word analyses and document lists change
+      // nothing.
       REQUIRE(f.CachedSnippet(doc, q, max_bytes) == snippet);
     }
   }

@@ -12,6 +12,7 @@
 
 #include "lupe/analyzers/analyzer.h"
 #include "lupe/analyzers/schema.h"
+#include "lupe/search/match_sets.h"
 #include "lupe/search/stem_expansions.h"
 #include "lupe/search/word_analyses.h"
 
@@ -55,15 +56,18 @@ class Snippeter {
     const StemExpansions* expansions = nullptr;
     // Where words' analyses are cached (nullptr: each compound analysed per instance).
     const WordAnalyses* analyses = nullptr;
+    // The terms' document lists, which Prepare() reads (nullptr: Prepare does nothing).
+    const MatchSets* documents = nullptr;
   };
 
   Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& query, Options options);
 
-  // Optional, before Make() for a page of hits: one posting list walk per body term of
-  // the query finds which of docids hold it, so Make() opens position lists only for the
-  // terms its document holds (a stem expands to up to a dozen terms; each position list
-  // lookup that finds nothing costs as much as one that finds something).
-  void Prepare(const Xapian::Database& database, std::vector<Xapian::docid> docids);
+  // Optional, before Make() for a page of hits: finds which of docids hold each body term
+  // of the query (in its document list: Options::documents), so Make() opens position
+  // lists only for the terms its document holds (a stem expands to up to a dozen terms;
+  // each position list lookup that finds nothing costs as much as one that finds
+  // something).
+  void Prepare(const Xapian::Database& database, const std::vector<Xapian::docid>& docids);
 
   // The snippet of document (docid in database). "" if the document has no text.
   std::string Make(const Xapian::Database& database, Xapian::docid docid) const;
