@@ -68,6 +68,17 @@ bool IsPlainAscii(std::uint8_t c) {
   return c > 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
 }
 
+// The length of the character at data[i] (before limit) if RenderPassage copies it as it
+// is: plain ASCII, or a valid UTF-8 sequence from U+00A0 on; else 0.
+std::int32_t CopiedAt(const std::uint8_t* data, std::int32_t i, std::int32_t limit) {
+  if (IsPlainAscii(data[i])) return 1;
+  if (data[i] < 0xC2) return 0;
+  std::int32_t next = i;
+  UChar32 c = 0;
+  U8_NEXT(data, next, limit, c);
+  return c >= 0xA0 ? next - i : 0;
+}
+
 void AppendEscaped(std::string& out, char c) {
   switch (c) {
     case '&':
@@ -322,13 +333,22 @@ std::string RenderPassage(const TextSpan& text, const Passage& passage) {
       out += "\xEF\xBF\xBD";
     } else if (c < 0x80) {
       AppendEscaped(out, static_cast<char>(c));
-      // The plain ASCII characters after it, up to the next mark boundary, in one append.
+      // The characters after it that are copied as they are, and single spaces between
+      // them, up to the next mark boundary, in one append.
       std::int32_t limit = length;
       if (m < marks.size()) {
         limit = static_cast<std::int32_t>((open ? marks[m].end : marks[m].begin) - bytes.begin);
       }
       const std::int32_t run = i;
-      while (i < limit && IsPlainAscii(data[i])) ++i;
+      while (i < limit) {
+        std::int32_t n = CopiedAt(data, i, limit);
+        if (n == 0 && data[i] == ' ' && i + 1 < limit) {
+          n = CopiedAt(data, i + 1, limit);
+          n += n > 0 ? 1 : 0;
+        }
+        if (n == 0) break;
+        i += n;
+      }
       out.append(reinterpret_cast<const char*>(data + run), static_cast<std::size_t>(i - run));
     } else {
       out.append(reinterpret_cast<const char*>(data + from), static_cast<std::size_t>(i - from));

@@ -40,6 +40,18 @@ TEST_CASE("RenderPassage keeps UTF-8, replaces invalid bytes and adds the cut el
   CHECK(RenderPassage(span, passage) == "… <mark>Bürger</mark> innen \xEF\xBF\xBD Straße …");
 }
 
+TEST_CASE("RenderPassage copies words, umlauts and single spaces in runs, and nothing more") {
+  // A space before a C1 control, an invalid byte or a mark boundary ends a run; so does a
+  // truncated UTF-8 sequence at the passage's end.
+  const std::string text = "Die Städte planen \xC2\x85 neu \xC3 und Straßen Bürger \xC3";
+  const TextSpan span{text, 0};
+  Passage passage;
+  passage.bytes = {0, text.size()};
+  const std::size_t mark = text.find("Bürger");
+  passage.marks = {{mark, mark + 7}};
+  CHECK(RenderPassage(span, passage) ==
+        "Die Städte planen neu \xEF\xBF\xBD und Straßen <mark>Bürger</mark> \xEF\xBF\xBD");
+}
 TEST_CASE("LazyText gives more of a word chunk than it decompressed at first, and the next") {
   namespace schema = lupe::analyzers::schema;
   std::string text;
