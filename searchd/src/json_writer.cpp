@@ -9,11 +9,9 @@
 namespace lupe::search {
 namespace {
 
-// Whether Poco::toJSON escapes c (without JSON_ESCAPE_UNICODE: control characters, quote,
-// backslash and slash; UTF-8 passes through).
-bool Escaped(char c) {
-  return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\' || c == '/';
-}
+// Whether Poco::toJSON escapes c (without JSON_ESCAPE_UNICODE: control characters, quote
+// and backslash; slash and UTF-8 pass through).
+bool Escaped(char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; }
 
 // Appends text as a JSON string, as Poco::toJSON(text, JSON_WRAP_STRINGS) writes it: the
 // runs between characters to escape are appended whole, each character to escape is escaped
@@ -25,7 +23,12 @@ void AppendString(std::string& out, const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!Escaped(text[i])) continue;
     out.append(text, run, i - run);
-    out += Poco::toJSON(std::string(1, text[i]), 0);
+    if (text[i] == '"' || text[i] == '\\') {
+      out += '\\';  // the common ones without Poco's strings
+      out += text[i];
+    } else {
+      out += Poco::toJSON(std::string(1, text[i]), 0);
+    }
     run = i + 1;
   }
   out.append(text, run, std::string::npos);

@@ -21,7 +21,8 @@ namespace lupe::search {
 // Thread-safety: one instance per response.
 class JsonWriter {
  public:
-  JsonWriter() = default;
+  // Room for a search response of ten hits (~8 KB) from the start, not grown step by step.
+  JsonWriter() { out_.reserve(16 << 10); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
