@@ -177,24 +177,32 @@ bool schema::SpanReader::ReadOne() {
   std::uint64_t position_delta = 0;
   std::uint64_t start_delta = 0;
   std::uint64_t length = 0;
-  if (at_ + 3 <= encoded_.size() && (bytes[at_] | bytes[at_ + 1] | bytes[at_ + 2]) < 0x80) {
+  if (at_ + 3 <= encoded_.size() && (bytes[at_] | bytes[at_ + 1] | bytes[at_ + 2]) < 0x80)
+      [[likely]] {
     // The common span: three one-byte numbers.
     position_delta = bytes[at_];
     start_delta = bytes[at_ + 1];
     length = bytes[at_ + 2];
     at_ += 3;
-  } else if (!GetVarint(encoded_, at_, position_delta) || !GetVarint(encoded_, at_, start_delta) ||
-             !GetVarint(encoded_, at_, length)) {
-    throw MalformedChunk(index_, "a word's span is cut off");
+  } else {
+    ReadLong(position_delta, start_delta, length);
   }
   position_ += position_delta;
   start_ += start_delta;
-  if (position_ > UINT32_MAX || start_ + length / 2 > UINT32_MAX) {
+  if (position_ > UINT32_MAX || start_ + length / 2 > UINT32_MAX) [[unlikely]] {
     throw MalformedChunk(index_, "a word's span beyond 32 bits");
   }
   spans_.push_back({static_cast<Xapian::termpos>(position_), static_cast<std::uint32_t>(start_),
                     static_cast<std::uint32_t>(start_ + length / 2), (length & 1) != 0});
   return true;
+}
+
+void schema::SpanReader::ReadLong(std::uint64_t& position_delta, std::uint64_t& start_delta,
+                                  std::uint64_t& length) {
+  if (!GetVarint(encoded_, at_, position_delta) || !GetVarint(encoded_, at_, start_delta) ||
+      !GetVarint(encoded_, at_, length)) {
+    throw MalformedChunk(index_, "a word's span is cut off");
+  }
 }
 
 void schema::SpanReader::ReadThroughPosition(Xapian::termpos position) {

@@ -226,6 +226,9 @@ class SpanReader {
 
  private:
   bool ReadOne();  // false at the end
+  // A span with a number of more than one byte (rare; kept out of ReadOne's loop).
+  [[gnu::noinline]] void ReadLong(std::uint64_t& position_delta, std::uint64_t& start_delta,
+                                  std::uint64_t& length);
 
   std::string_view encoded_;
   std::size_t index_;
