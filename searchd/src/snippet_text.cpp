@@ -341,6 +341,14 @@ std::string RenderPassage(const TextSpan& text, const Passage& passage) {
       }
       const std::int32_t run = i;
       while (i < limit) {
+        if (IsPlainAscii(data[i])) {  // the common case, without a call
+          ++i;
+          continue;
+        }
+        if (data[i] == ' ' && i + 1 < limit && IsPlainAscii(data[i + 1])) {
+          i += 2;
+          continue;
+        }
         std::int32_t n = CopiedAt(data, i, limit);
         if (n == 0 && data[i] == ' ' && i + 1 < limit) {
           n = CopiedAt(data, i + 1, limit);
