@@ -46,15 +46,18 @@ void Differ(const Documents& a, const Documents& b, Documents& out) {
 class Evaluator {
  public:
   Evaluator(const MatchSets& sets, const Xapian::Database& database, double time_limit)
-      : sets_(sets), database_(database), time_limit_(time_limit) {}
+      : sets_(sets),
+        database_(database),
+        revision_(IndexRevision::Of(database)),
+        time_limit_(time_limit) {}
 
   Shared Evaluate(const Xapian::Query& query) {
     using Q = Xapian::Query;
     switch (query.get_type()) {
       case Q::LEAF_TERM:
-        return sets_.OfTerm(database_, *query.get_terms_begin());
+        return sets_.OfTerm(revision_, database_, *query.get_terms_begin());
       case Q::LEAF_MATCH_ALL:
-        return sets_.OfTerm(database_, "");
+        return sets_.OfTerm(revision_, database_, "");
       case Q::LEAF_MATCH_NOTHING:
         return std::make_shared<const Documents>();
       case Q::OP_SCALE_WEIGHT:
@@ -113,6 +116,7 @@ class Evaluator {
 
   const MatchSets& sets_;
   const Xapian::Database& database_;
+  const IndexRevision revision_;
   const double time_limit_;
   bool complete_ = true;
 };
@@ -122,10 +126,11 @@ class Evaluator {
 MatchSets::MatchSets(std::size_t max_postings)
     : terms_(std::numeric_limits<std::size_t>::max(), max_postings) {}
 
-std::shared_ptr<const MatchSets::Documents> MatchSets::OfTerm(const Xapian::Database& database,
+std::shared_ptr<const MatchSets::Documents> MatchSets::OfTerm(const IndexRevision& revision,
+                                                              const Xapian::Database& database,
                                                               const std::string& term) const {
   return terms_.Get(
-      IndexRevision::Of(database), term,
+      revision, term,
       [&] {
         Documents documents;
         documents.reserve(term.empty() ? database.get_doccount() : database.get_termfreq(term));

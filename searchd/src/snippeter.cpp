@@ -275,8 +275,9 @@ void Snippeter::Prepare(const Xapian::Database& database,
   if (options_.documents == nullptr) return;
   const auto& terms = Terms(database);
   for (Xapian::docid docid : docids) holds_[docid].assign(terms.size(), false);
+  const IndexRevision revision = IndexRevision::Of(database);
   for (std::size_t t = 0; t < terms.size(); ++t) {
-    const auto holding = options_.documents->OfTerm(database, terms[t].first);
+    const auto holding = options_.documents->OfTerm(revision, database, terms[t].first);
     for (Xapian::docid docid : docids) {
       if (std::binary_search(holding->begin(), holding->end(), docid)) holds_[docid][t] = true;
     }

@@ -47,6 +47,12 @@ class MatchSets {
 
   // The documents holding term (every document for the empty term), ascending; kept.
   std::shared_ptr<const Documents> OfTerm(const Xapian::Database& database,
+                                          const std::string& term) const {
+    return OfTerm(IndexRevision::Of(database), database, term);
+  }
+  // The same, given database's IndexRevision (for many terms in a row).
+  std::shared_ptr<const Documents> OfTerm(const IndexRevision& revision,
+                                          const Xapian::Database& database,
                                           const std::string& term) const;
 
  private:
