@@ -14,30 +14,19 @@ WorkGate::WorkGate(std::size_t slots, std::chrono::milliseconds max_wait)
 }
 
 std::size_t WorkGate::Enter() {
-  std::shared_ptr<Waiter> waiter;
-  {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (!free_.empty() && waiting_.empty()) {
-      const std::size_t slot = free_.back();
-      free_.pop_back();
-      return slot;
-    }
-    waiter = std::make_shared<Waiter>();
-    waiting_.push_back(waiter);
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (!free_.empty() && waiting_.empty()) {
+    const std::size_t slot = free_.back();
+    free_.pop_back();
+    return slot;
   }
-  if (waiter->wake.try_acquire_for(max_wait_)) return waiter->slot;
-  {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (auto it = std::find(waiting_.begin(), waiting_.end(), waiter); it != waiting_.end()) {
-      waiting_.erase(it);
-      throw Error(ErrorCode::kUnavailable, "the server is busy: the request waited " +
-                                               std::to_string(max_wait_.count()) +
-                                               " ms for its turn; try again");
-    }
-  }
-  // Admitted just as the wait ran out: the slot is ours once Leave() has released us.
-  waiter->wake.acquire();
-  return waiter->slot;
+  Waiter waiter;
+  waiting_.push_back(&waiter);
+  if (waiter.wake.wait_for(lock, max_wait_, [&] { return waiter.admitted; })) return waiter.slot;
+  waiting_.erase(std::find(waiting_.begin(), waiting_.end(), &waiter));
+  throw Error(ErrorCode::kUnavailable, "the server is busy: the request waited " +
+                                           std::to_string(max_wait_.count()) +
+                                           " ms for its turn; try again");
 }
 
 std::size_t WorkGate::Waiting() {
@@ -46,20 +35,18 @@ std::size_t WorkGate::Waiting() {
 }
 
 void WorkGate::Leave(std::size_t slot) {
-  std::shared_ptr<Waiter> next;
-  {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (waiting_.empty()) {
-      free_.push_back(slot);
-      return;
-    }
-    // The slot passes straight to the longest waiting request: no other thread can take it
-    // in between, so the order of arrival is kept.
-    next = waiting_.front();
-    waiting_.pop_front();
-    next->slot = slot;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (waiting_.empty()) {
+    free_.push_back(slot);
+    return;
   }
-  next->wake.release();
+  // The slot passes straight to the longest waiting request: no other thread can take it
+  // in between, so the order of arrival is kept.
+  Waiter* next = waiting_.front();
+  waiting_.pop_front();
+  next->admitted = true;
+  next->slot = slot;
+  next->wake.notify_one();
 }
 
 }  // namespace lupe::search

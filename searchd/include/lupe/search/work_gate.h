@@ -1,11 +1,10 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <deque>
-#include <memory>
 #include <mutex>
-#include <semaphore>
 #include <vector>
 
 namespace lupe::search {
@@ -56,11 +55,9 @@ class WorkGate {
   std::size_t Waiting();
 
  private:
-  // A waiting request: Leave() hands it a slot and releases wake after unlocking the gate,
-  // so the woken thread goes on without taking the gate's mutex again. Shared, so that it
-  // outlives a release() that is still returning when the woken request is done.
   struct Waiter {
-    std::binary_semaphore wake{0};
+    std::condition_variable wake;
+    bool admitted = false;
     std::size_t slot = kNoSlot;
   };
 
@@ -72,8 +69,8 @@ class WorkGate {
   const std::size_t slots_;
   const std::chrono::milliseconds max_wait_;
   std::mutex mutex_;
-  std::vector<std::size_t> free_;                // slots not held
-  std::deque<std::shared_ptr<Waiter>> waiting_;  // in arrival order; a leaver hands its slot on
+  std::vector<std::size_t> free_;  // slots not held
+  std::deque<Waiter*> waiting_;    // in arrival order; a leaving request hands its slot on
 };
 
 }  // namespace lupe::search
