@@ -53,7 +53,14 @@ class Evaluator {
 
   Shared Evaluate(const Xapian::Query& query) {
     using Q = Xapian::Query;
-    switch (query.get_type()) {
+    const auto type = query.get_type();
+    const bool combines = type == Q::OP_AND || type == Q::OP_OR || type == Q::OP_AND_NOT ||
+                          type == Q::OP_XOR || type == Q::OP_FILTER || type == Q::OP_AND_MAYBE ||
+                          type == Q::OP_SCALE_WEIGHT || type == Q::OP_SYNONYM || type == Q::OP_MAX;
+    if (combines && query.get_num_subqueries() == 0) {
+      return std::make_shared<const Documents>();  // Xapian builds none such; matches nothing
+    }
+    switch (type) {
       case Q::LEAF_TERM:
         return sets_.OfTerm(revision_, database_, *query.get_terms_begin());
       case Q::LEAF_MATCH_ALL:
