@@ -135,6 +135,7 @@ schema::WordChunks schema::PackWordChunks(std::string_view text, const std::vect
 
 std::vector<Xapian::termpos> schema::DecodeChunkStarts(std::string_view encoded) {
   std::vector<Xapian::termpos> starts;
+  starts.reserve(encoded.size());  // a varint has a byte at least: one allocation
   std::uint64_t position = 0;
   std::uint64_t delta = 0;
   for (std::size_t i = 0; i < encoded.size() && GetVarint(encoded, i, delta);) {
