@@ -19,6 +19,18 @@ const std::vector<Xapian::docid>& MatchCollector::Documents() {
   return documents_;
 }
 
+CollectedMatches CollectMatches(const Xapian::Database& database, const Xapian::Query& query,
+                                double time_limit_seconds) {
+  MatchCollector collector;
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no ranking
+  enquire.set_time_limit(time_limit_seconds);
+  enquire.add_matchspy(&collector);
+  const Xapian::MSet mset = enquire.get_mset(0, 0, database.get_doccount());  // all seen
+  return {collector.Documents(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+}
+
 // A facet's values by document: the ordinals of docid's values are
 // ordinals[starts[docid]] .. ordinals[starts[docid + 1]] (none past the end of starts);
 // ordinals number the values in byte order.
@@ -109,13 +121,7 @@ std::vector<FacetValue> FacetCounter::Count(const Xapian::Database& database,
 std::vector<FacetValue> FacetCounter::CountMatching(const Xapian::Database& database,
                                                     const Xapian::Query& query,
                                                     const analyzers::FacetSpec& facet) const {
-  MatchCollector collector;
-  Xapian::Enquire enquire(database);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no ranking
-  enquire.add_matchspy(&collector);
-  enquire.get_mset(0, 0, database.get_doccount());  // every match is seen
-  return Count(database, collector.Documents(), facet);
+  return Count(database, CollectMatches(database, query).documents, facet);
 }
 
 }  // namespace lupe::search

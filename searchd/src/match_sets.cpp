@@ -110,15 +110,9 @@ class Evaluator {
 
   // Phrases, NEAR, value ranges and the like: Xapian's match, every match collected.
   Shared XapianMatches(const Xapian::Query& query) {
-    Xapian::Enquire enquire(database_);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_time_limit(time_limit_);
-    MatchCollector collector;
-    enquire.add_matchspy(&collector);
-    const Xapian::MSet mset = enquire.get_mset(0, 0, database_.get_doccount());
-    complete_ = complete_ && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    return std::make_shared<const Documents>(collector.Documents());
+    CollectedMatches matches = CollectMatches(database_, query, time_limit_);
+    complete_ = complete_ && matches.complete;
+    return std::make_shared<const Documents>(std::move(matches.documents));
   }
 
   const MatchSets& sets_;

@@ -68,10 +68,9 @@ bool IsPlainAscii(std::uint8_t c) {
   return c > 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
 }
 
-// The length of the character at data[i] (before limit) if RenderPassage copies it as it
-// is: plain ASCII, or a valid UTF-8 sequence from U+00A0 on; else 0.
-std::int32_t CopiedAt(const std::uint8_t* data, std::int32_t i, std::int32_t limit) {
-  if (IsPlainAscii(data[i])) return 1;
+// The length of the non-ASCII character at data[i] (before limit) if RenderPassage copies it
+// as it is: a valid UTF-8 sequence from U+00A0 on; else 0.
+std::int32_t CopiedUtf8At(const std::uint8_t* data, std::int32_t i, std::int32_t limit) {
   if (data[i] < 0xC2) return 0;
   std::int32_t next = i;
   UChar32 c = 0;
@@ -349,9 +348,9 @@ std::string RenderPassage(const TextSpan& text, const Passage& passage) {
           i += 2;
           continue;
         }
-        std::int32_t n = CopiedAt(data, i, limit);
+        std::int32_t n = CopiedUtf8At(data, i, limit);
         if (n == 0 && data[i] == ' ' && i + 1 < limit) {
-          n = CopiedAt(data, i + 1, limit);
+          n = CopiedUtf8At(data, i + 1, limit);
           n += n > 0 ? 1 : 0;
         }
         if (n == 0) break;

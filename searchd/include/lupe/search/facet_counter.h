@@ -35,6 +35,15 @@ class MatchCollector : public Xapian::MatchSpy {
   bool sorted_ = true;
 };
 
+// Every document of database that query matches (Xapian's match, unweighted), ascending.
+// complete is false if time_limit_seconds (0: none) stopped the match early.
+struct CollectedMatches {
+  std::vector<Xapian::docid> documents;
+  bool complete = true;
+};
+CollectedMatches CollectMatches(const Xapian::Database& database, const Xapian::Query& query,
+                                double time_limit_seconds = 0);
+
 // Counts facet values over matches, exactly. Each facet's values are read once per index
 // revision from its value slot into a column held in memory: per document, the ordinals
 // of its values (Lucene's doc values, Solr's "fc" facet method). Counting a match is then
