@@ -23,10 +23,37 @@ constexpr std::size_t kFallbackBytes = 64 << 10;
 constexpr std::size_t kMaxPositionsPerTerm = 2000;
 // Average bytes per word position in German text: turns max_bytes into a window width.
 constexpr std::size_t kBytesPerPosition = 8;
+// How many bytes longer than its stem a word analysed for an inflected form may be.
+constexpr std::size_t kMaxSuffixBytes = 16;
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The letter a word's terms start with: ASCII lower-cased, ä, ö, ü (either case) and ß as
+// the analyzer spells them (ae, oe, ue, ss); 0 if it cannot tell (any other non-ASCII
+// start).
+char Initial(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto first = static_cast<unsigned char>(word[0]);
+  if (first < 0x80) return static_cast<char>(first >= 'A' && first <= 'Z' ? first + 32 : first);
+  if (first != 0xC3 || word.size() < 2) return 0;
+  switch (static_cast<unsigned char>(word[1])) {
+    case 0x84:  // Ä
+    case 0xA4:  // ä
+      return 'a';
+    case 0x96:  // Ö
+    case 0xB6:  // ö
+      return 'o';
+    case 0x9C:  // Ü
+    case 0xBC:  // ü
+      return 'u';
+    case 0x9F:  // ß
+      return 's';
+    default:
+      return 0;
+  }
+}
 
 Xapian::termcount WdfOf(const Xapian::Database& db, const std::string& term, Xapian::docid docid) {
   Xapian::PostingIterator it = db.postlist_begin(term);
@@ -117,9 +144,11 @@ class Snippeter::MatchSink : public analyzers::TokenSink {
 };
 
 // Marks the words of a passage by their word spans (schema::WordSpan), read per text chunk
-// as needed: a word at a position the query's terms hold; a compound (parts, or a
-// hyphenated compound's joined form) is analysed alone (once per request and word), to
-// mark only what the query matched in it — a part matches away from the hits too.
+// as needed: a word at a position of the query's terms that Hits() read; a compound
+// (parts, or a hyphenated compound's joined form) is analysed alone (once per request and
+// word), to mark only what the query matched in it — a part matches away from the hits
+// too; so is any other word that may be an inflected form of a query word (MayMatchAlone):
+// Hits() reads the inflected forms' positions only when it must.
 class Snippeter::SpanMarker {
  public:
   SpanMarker(const Snippeter& snippeter, LazyText& text, std::size_t chunk_count,
@@ -150,6 +179,8 @@ class Snippeter::SpanMarker {
   }
 
   void Mark(LazyText& text, ByteRange passage, std::vector<ByteRange>& marks) {
+    // Holds the first two bytes of every word starting in the passage (MayMatchAlone).
+    const TextSpan bytes = text.Span(passage.end + 2);
     const std::size_t last = (passage.end + schema::kTextChunkBytes - 1) / schema::kTextChunkBytes;
     for (std::size_t k = passage.begin / schema::kTextChunkBytes; k < last; ++k) {
       schema::SpanReader* reader = Chunk(k);
@@ -158,13 +189,12 @@ class Snippeter::SpanMarker {
       reader->ReadThroughStart(passage.end);
       for (const schema::WordSpan& span : reader->spans()) {
         if (span.end <= passage.begin || span.start >= passage.end) continue;
-        const bool hit = IsHit(span.position);
-        if (span.compound) {
-          for (const auto& [begin, end] : snippeter_.CompoundMatches(text, span)) {
+        if (!span.compound && IsHit(span.position)) {
+          marks.push_back({span.start, span.end});
+        } else if (span.compound || snippeter_.MayMatchAlone(bytes, span)) {
+          for (const auto& [begin, end] : snippeter_.WordMatches(text, span)) {
             marks.push_back({span.start + begin, span.start + end});
           }
-        } else if (hit) {
-          marks.push_back({span.start, span.end});
         }
       }
     }
@@ -183,11 +213,11 @@ class Snippeter::SpanMarker {
   const HitList& hits_;
 };
 
-const Snippeter::RelativeMatches& Snippeter::CompoundMatches(LazyText& text,
-                                                             const schema::WordSpan& span) const {
+const Snippeter::RelativeMatches& Snippeter::WordMatches(LazyText& text,
+                                                         const schema::WordSpan& span) const {
   const TextSpan bytes = text.Span(span.end);
   const std::string_view word = bytes.Substr(span.start, span.end - span.start);
-  auto [it, added] = compound_matches_.try_emplace(std::string(word));
+  auto [it, added] = word_matches_.try_emplace(std::string(word));
   if (!added) return it->second;
   if (options_.analyses != nullptr && word.size() <= kPieceBytes) {
     // The tokens AnalyzePiece would find: a word this short is analysed whole there too.
@@ -232,6 +262,28 @@ Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& q
     auto stem = tokens.empty() ? stem_groups_.end() : stem_groups_.find(tokens.front().stem);
     exact_groups_.emplace(term, stem != stem_groups_.end() ? stem->second : group_count_++);
   }
+  // What a word must look like to be analysed for an inflected form (MayMatchAlone).
+  for (const auto& [stem, group] : stem_groups_)
+    stem_shapes_.emplace_back(Initial(stem), stem.size());
+}
+
+bool Snippeter::MayMatchAlone(const TextSpan& text, const schema::WordSpan& span) const {
+  // The word starts like a stem of the query and is about as long: a stem is shorter than
+  // its words, by up to ~10 suffix letters; allow a few bytes more (a soft hyphen, say) and
+  // two fewer (an umlaut the stem spells with one letter).
+  const std::size_t length = span.end - span.start;
+  int initial = -1;  // not looked at yet
+  for (const auto& [stem_initial, stem_length] : stem_shapes_) {
+    if (length + 2 < stem_length || length > stem_length + kMaxSuffixBytes) continue;
+    if (initial == -1) {
+      initial = span.start < text.base || span.start >= text.size()
+                    ? 0  // cannot tell
+                    : Initial(text.Substr(span.start,
+                                          std::min<std::size_t>(2, text.size() - span.start)));
+    }
+    if (initial == 0 || stem_initial == 0 || initial == stem_initial) return true;
+  }
+  return false;
 }
 
 int Snippeter::GroupOf(const analyzers::Token& token) const {
@@ -285,22 +337,46 @@ void Snippeter::Prepare(const Xapian::Database& database,
 }
 
 Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid docid,
-                                   Xapian::termpos text_start) const {
-  // Each term's positions from text_start on (before: the title's copy in the body field).
-  std::vector<std::pair<Xapian::PositionIterator, int>> lists;
-  auto open = [&](const std::string& term, int group) {
-    Xapian::PositionIterator it = db.positionlist_begin(docid, term);
-    if (it == Xapian::PositionIterator()) return;
-    it.skip_to(text_start);
-    if (it != Xapian::PositionIterator()) lists.emplace_back(std::move(it), group);
-  };
+                                   Xapian::termpos text_start, bool exact_first) const {
   const auto& terms = Terms(db);
   const auto held = holds_.find(docid);
-  for (std::size_t t = 0; t < terms.size(); ++t) {
-    if (held == holds_.end() || held->second[t]) open(terms[t].first, terms[t].second);
+  auto holds = [&](std::size_t t) { return held == holds_.end() || held->second[t]; };
+  // Terms() lists the exact terms first, then the inflected forms of Expanded().
+  const std::size_t exact = exact_groups_.size();
+  if (exact_first) {
+    // Most hits hold every query word as typed, near each other: then the window is found
+    // without the inflected forms' position lists (a stem expands to up to a dozen terms,
+    // each list two block reads), and the passage's inflected forms are marked by
+    // analysis (SpanMarker). Otherwise a window of inflected forms may hold more words.
+    const HitList list = MergedHits(db, docid, text_start, 0, exact, holds);
+    // Without a whole window, list holds every position of the exact terms (to their
+    // bounds): the inflected forms' are merged in.
+    return list.whole ? list : MergedHits(db, docid, text_start, exact, terms.size(), holds, &list);
+  }
+  return MergedHits(db, docid, text_start, 0, terms.size(), holds);
+}
+
+template <typename Holds>
+Snippeter::HitList Snippeter::MergedHits(const Xapian::Database& db, Xapian::docid docid,
+                                         Xapian::termpos text_start, std::size_t from,
+                                         std::size_t to, const Holds& holds,
+                                         const HitList* base) const {
+  // Each term's positions from text_start on (before: the title's copy in the body field).
+  std::vector<std::pair<Xapian::PositionIterator, int>> lists;
+  const auto& terms = Terms(db);
+  for (std::size_t t = from; t < to; ++t) {
+    if (!holds(t)) continue;
+    Xapian::PositionIterator it = db.positionlist_begin(docid, terms[t].first);
+    if (it == Xapian::PositionIterator()) continue;
+    it.skip_to(text_start);
+    if (it != Xapian::PositionIterator()) lists.emplace_back(std::move(it), terms[t].second);
   }
   HitList list;
-  if (lists.empty()) return list;
+  if (lists.empty()) return base != nullptr ? *base : list;
+  // base's hits are a list of their own, read already.
+  std::size_t from_base = 0;
+  const std::size_t in_base = base != nullptr ? base->hits.size() : 0;
+  if (base != nullptr) list.known_until = base->known_until;
   // The lists merged in position order. BestWindow() picks the earliest window holding the
   // most distinct query words, so once a window holds all of them, later positions cannot
   // change it: only those a passage around it can show are still read (a big law has
@@ -317,18 +393,22 @@ Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid doc
       if (lists[l].first == Xapian::PositionIterator()) continue;
       if (next == lists.size() || *lists[l].first < *lists[next].first) next = l;
     }
-    if (next == lists.size() || *lists[next].first > limit) break;
-    auto& [it, group] = lists[next];
-    list.hits.push_back({*it, group});
-    if (++read[next] == kMaxPositionsPerTerm) {
-      // Cut at its bound: beyond here, this term's hits are unknown.
+    const bool take_base =
+        from_base < in_base &&
+        (next == lists.size() || base->hits[from_base].position < *lists[next].first);
+    if (take_base) {
+      if (base->hits[from_base].position > limit) break;
+      list.hits.push_back(base->hits[from_base++]);
+    } else {
+      if (next == lists.size() || *lists[next].first > limit) break;
+      auto& [it, group] = lists[next];
+      list.hits.push_back({*it, group});
       ++it;
-      if (it != Xapian::PositionIterator()) {
+      if (++read[next] == kMaxPositionsPerTerm && it != Xapian::PositionIterator()) {
+        // Cut at its bound: beyond here, this term's hits are unknown.
         list.known_until = std::min(list.known_until, *it - 1);
         it = Xapian::PositionIterator();
       }
-    } else {
-      ++it;
     }
     if (limit != std::numeric_limits<Xapian::termpos>::max()) continue;
     const Hit& right = list.hits.back();
@@ -337,6 +417,7 @@ Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid doc
       if (--counts[static_cast<std::size_t>(list.hits[left++].group)] == 0) --distinct;
     }
     if (distinct == group_count_) {
+      list.whole = true;
       limit = right.position + static_cast<Xapian::termpos>(2 * options_.max_bytes);
       list.known_until = std::min(list.known_until, limit);
     }
@@ -485,7 +566,7 @@ std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid doci
   if (exact_groups_.empty() && stem_groups_.empty()) return text.Empty() ? "" : TextStart(text);
   if (!chunk_starts.empty()) {
     const std::vector<Xapian::termpos> starts = schema::DecodeChunkStarts(chunk_starts);
-    const HitList hits = Hits(database, docid, starts.front());
+    const HitList hits = Hits(database, docid, starts.front(), true);
     if (!hits.hits.empty()) return FromSpans(text, starts, BestWindow(hits.hits), hits);
     if (!StemsInText(database, docid)) return text.Empty() ? "" : TextStart(text);
     return text.Empty() ? "" : FirstMatch(text);
@@ -493,7 +574,7 @@ std::string Snippeter::Make(const Xapian::Database& database, Xapian::docid doci
   const std::string encoded_anchors = document.get_value(schema::kAnchorSlot);
   const std::vector<schema::Anchor> first = schema::DecodeAnchors(encoded_anchors, 0);
   if (!first.empty()) {
-    const HitList hits = Hits(database, docid, first.front().position);
+    const HitList hits = Hits(database, docid, first.front().position, false);
     if (!hits.hits.empty()) {
       const Window window = BestWindow(hits.hits);
       const std::vector<schema::Anchor> anchors =

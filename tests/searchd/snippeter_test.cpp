@@ -340,6 +340,34 @@ TEST_CASE("inflected forms in the index count for the window through their stem"
   CHECK(snippet.find("<mark>Bürgern</mark> hilft der <mark>Antrag</mark>") != std::string::npos);
 }
 
+TEST_CASE("a passage found through the words as typed marks their inflected forms too") {
+  Fixture f;
+  // Plans is an index term starting with the stem plan (a stem expansion); Pläne (plaene)
+  // is not, and is found by analysing the passage's words.
+  const auto doc =
+      f.Add("Titel",
+            Filler(3000) + "Des Plans Inhalt: der Plan und die Pläne liegen vor. " + Filler(3000));
+  for (const std::string& snippet : {f.Snippet(doc, "Plan"), f.CachedSnippet(doc, "Plan")}) {
+    INFO(snippet);
+    CHECK(snippet.find("Des <mark>Plans</mark> Inhalt: der <mark>Plan</mark> und die "
+                       "<mark>Pläne</mark> liegen vor.") != std::string::npos);
+    CHECK(Count(snippet, "<mark>") == 3);
+  }
+}
+
+TEST_CASE("a window of inflected forms wins over exact forms far apart") {
+  Fixture f;
+  // The exact Förderung is far from the Quartier; the inflected Förderungen sits beside it.
+  const auto doc = f.Add("Titel", "Die Förderung. " + Filler(30000) +
+                                      "Den Förderungen dient das Quartier sehr. " + Filler(30000));
+  for (const std::string& snippet :
+       {f.Snippet(doc, "Förderung Quartier"), f.CachedSnippet(doc, "Förderung Quartier")}) {
+    INFO(snippet);
+    CHECK(snippet.find("<mark>Förderungen</mark> dient das <mark>Quartier</mark>") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("words found only through their stem are found without positions") {
   Fixture f;
   // Städte has the stem stadt but does not start with it: no expansion finds it.

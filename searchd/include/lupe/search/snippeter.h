@@ -20,6 +20,7 @@ namespace lupe::search {
 
 class LazyText;
 struct ByteRange;
+struct TextSpan;
 
 // Builds the highlighted passage ("snippet") of a search hit: the best passage of the
 // document's text for the query, every word the query matched wrapped in <mark>…</mark> —
@@ -35,19 +36,20 @@ struct ByteRange;
 // How (docs/schema.md, "Word spans and snippets"): in indexes written now, the indexer
 // stored the bytes of every word position (schema::WordSpan), so Make() finds the best
 // window's bytes and the passage's matched words by position without analysing the text
-// (only compounds, alone, to mark just the part a query matched). Older indexes:
-// analysing a whole hit would cost
-// milliseconds (the analyzer runs at ~5 MB/s), so Make() reads the positions of the
-// query's exact body terms in the document (stem terms have none: each is expanded to the
-// index's exact terms with that stem, bounded, by StemExpansions; Prepare() finds which
-// of a page's documents hold which of them), picks the window of positions holding the
-// most distinct query words (ties: the earliest), finds its bytes through the anchor at
-// or before it (kAnchorSlot: a (position, byte offset) pair every ~128 bytes of text),
-// reads and inflates only the text chunk holding it (kFirstTextSlot + k: 2 KiB of text
-// each) up to the passage, and analyses from that anchor to the window's end and, of the
-// rest of the passage, only what can hold a query term's position (docs/performance.md).
-// Without anchors (an older index) or positional matches it scans the first 64 KiB for
-// the first match, or gives the text start if the query cannot match the text.
+// (the window from the positions of the query's words as typed, those of their inflected
+// forms only if those give no window with every word; analysed alone: compounds, to mark
+// just the part a query matched, and words that may be inflected forms). Older indexes:
+// analysing a whole hit would cost milliseconds (the analyzer runs at ~5 MB/s), so Make() reads the
+// positions of the query's exact body terms in the document (stem terms have none: each is expanded
+// to the index's exact terms with that stem, bounded, by StemExpansions; Prepare() finds which of a
+// page's documents hold which of them), picks the window of positions holding the most distinct
+// query words (ties: the earliest), finds its bytes through the anchor at or before it
+// (kAnchorSlot: a (position, byte offset) pair every ~128 bytes of text), reads and inflates only
+// the text chunk holding it (kFirstTextSlot + k: 2 KiB of text each) up to the passage, and
+// analyses from that anchor to the window's end and, of the rest of the passage, only what can hold
+// a query term's position (docs/performance.md). Without anchors (an older index) or positional
+// matches it scans the first 64 KiB for the first match, or gives the text start if the query
+// cannot match the text.
 class Snippeter {
  public:
   struct Options {
@@ -86,6 +88,7 @@ class Snippeter {
   struct HitList {
     std::vector<Hit> hits;
     Xapian::termpos known_until = ~Xapian::termpos{0};
+    bool whole = false;  // a window holds every query word
   };
   struct Window;
   class MatchSink;
@@ -95,8 +98,17 @@ class Snippeter {
   const std::vector<std::pair<std::string, int>>& Expanded(const Xapian::Database& db) const;
   // The exact body terms of the query and Expanded(), with their query word.
   const std::vector<std::pair<std::string, int>>& Terms(const Xapian::Database& db) const;
-  // complete: false if a position list was cut at its bound.
-  HitList Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start) const;
+  // The hits of the document's text (from text_start). exact_first: from the exact terms'
+  // positions alone if they give a window with every query word (the passage is then
+  // marked through spans, which finds its inflected forms by analysis).
+  HitList Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start,
+               bool exact_first) const;
+  // The hits of Terms()[from, to) that holds(t) allows, merged with base's (if given:
+  // hits of other terms, read whole).
+  template <typename Holds>
+  HitList MergedHits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start,
+                     std::size_t from, std::size_t to, const Holds& holds,
+                     const HitList* base = nullptr) const;
   Window BestWindow(const std::vector<Hit>& hits) const;
   Xapian::termpos WindowWidth() const;  // in positions
   bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
@@ -121,12 +133,19 @@ class Snippeter {
   // first Make() (the Database is the same for all calls of a request).
   mutable std::optional<std::vector<std::pair<std::string, int>>> expanded_;
   mutable std::optional<std::vector<std::pair<std::string, int>>> terms_;
-  // The matches in a compound (bytes relative to its start), by its text: a page's
-  // passages share many compounds, and analysing one costs thousands of instructions.
+  // The matches in a word analysed alone, a compound say (bytes relative to its start), by
+  // its text: a page's passages share many words, and analysing one costs thousands of
+  // instructions.
   using RelativeMatches = std::vector<std::pair<std::size_t, std::size_t>>;  // [begin, end)
-  const RelativeMatches& CompoundMatches(LazyText& text,
-                                         const analyzers::schema::WordSpan& span) const;
-  mutable std::unordered_map<std::string, RelativeMatches> compound_matches_;
+  const RelativeMatches& WordMatches(LazyText& text, const analyzers::schema::WordSpan& span) const;
+  mutable std::unordered_map<std::string, RelativeMatches> word_matches_;
+  // Whether the word of span may match the query alone (through its stem) although no
+  // position of it was read: it starts like a stem of the query and is about as long.
+  // Cheaper than WordMatches(), which says for sure.
+  // text: holds the span's first two bytes.
+  bool MayMatchAlone(const TextSpan& text, const analyzers::schema::WordSpan& span) const;
+  // Per stem of the query: its Initial() and length.
+  std::vector<std::pair<char, std::size_t>> stem_shapes_;
   // Prepare()'s finding: per document, per entry of Terms(), whether the document holds it.
   std::unordered_map<Xapian::docid, std::vector<bool>> holds_;
 };
