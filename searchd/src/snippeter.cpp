@@ -258,7 +258,14 @@ Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& q
   // An exact term joins the word of its stem, so Bürger and Bürgern count as one word.
   for (const std::string& term : exact) {
     if (exact_groups_.count(term) != 0) continue;
-    const std::vector<analyzers::Token> tokens = analyzer_.Analyze(term);
+    std::shared_ptr<const std::vector<analyzers::Token>> cached;
+    std::vector<analyzers::Token> computed;
+    if (options_.analyses != nullptr) {
+      cached = options_.analyses->Of(term);
+    } else {
+      computed = analyzer_.Analyze(term);
+    }
+    const std::vector<analyzers::Token>& tokens = cached ? *cached : computed;
     auto stem = tokens.empty() ? stem_groups_.end() : stem_groups_.find(tokens.front().stem);
     exact_groups_.emplace(term, stem != stem_groups_.end() ? stem->second : group_count_++);
   }
