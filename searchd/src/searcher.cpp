@@ -159,13 +159,10 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
       parser_(analyzer, {config.max_query_bytes, config.query_terms, config.proximity_window,
                          config.proximity_weight}),
       suggester_(analyzer),
+      ranking_({config.bm25_k1, config.bm25_b, 0.5}),
       match_sets_(config.match_cache_mb << 20 >> 2),  // 4-byte document ids
       expansions_(analyzer),
       analyses_(analyzer) {}
-
-Xapian::BM25Weight Searcher::Ranking() const {
-  return Xapian::BM25Weight(config_.bm25_k1, 0, 1, config_.bm25_b, 0.5);
-}
 
 Xapian::Query Searcher::Parse(const Xapian::Database& database, const std::string& q,
                               QueryParser::Mode mode) const {
@@ -199,8 +196,8 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     const Xapian::Query filtered = Filtered(database, q, request, nullptr);
     matches = match_sets_.Of(database, filtered, config_.query_time_limit_seconds);
     Xapian::Enquire enquire(database);
-    enquire.set_weighting_scheme(Ranking());
-    enquire.set_query(filtered);
+    enquire.set_weighting_scheme(ranking_.Weight());
+    enquire.set_query(ranking_.Rewrite(database, filtered));
     enquire.set_time_limit(config_.query_time_limit_seconds);
     Xapian::MultiValueKeyMaker keys;
     ApplySort(enquire, request.sort, keys);
@@ -280,8 +277,8 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
   const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 
   Xapian::Enquire enquire(database);
-  enquire.set_weighting_scheme(Ranking());
-  enquire.set_query(Filtered(database, query, request, nullptr));
+  enquire.set_weighting_scheme(ranking_.Weight());
+  enquire.set_query(ranking_.Rewrite(database, Filtered(database, query, request, nullptr)));
   enquire.set_time_limit(config_.query_time_limit_seconds);
   // Rank past the page by a margin, to fill it after dropping the document and its drafts.
   constexpr Xapian::doccount kMargin = 20;

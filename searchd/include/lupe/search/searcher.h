@@ -10,6 +10,7 @@
 #include "lupe/search/facet_counter.h"
 #include "lupe/search/match_sets.h"
 #include "lupe/search/query_parser.h"
+#include "lupe/search/ranking.h"
 #include "lupe/search/search_request.h"
 #include "lupe/search/searchd_config.h"
 #include "lupe/search/stem_expansions.h"
@@ -79,13 +80,14 @@ class Searcher {
 
   Xapian::Query Parse(const Xapian::Database& database, const std::string& q,
                       QueryParser::Mode mode) const;
-  Xapian::BM25Weight Ranking() const;
 
   const SearchdConfig& config_;
   const SynonymsFile* synonyms_;
   QueryParser parser_;
   Suggester suggester_;
   FacetCounter facets_;
+  // BM25 with the document lengths from a table per index revision.
+  Ranking ranking_;
   // The documents each query term matches: totals and facet counts without weighting.
   MatchSets match_sets_;
   // What each hit needs besides its snippet's text: its hit fields and chunk starts.
