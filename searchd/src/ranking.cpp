@@ -17,19 +17,17 @@ using Q = Xapian::Query;
 // lookups then.
 constexpr Xapian::docid kMaxTableDocids = 16 << 20;
 
-// What BM25 needs to know of a term and of the whole index (of every shard of a combined
-// Database, as Xapian's statistics are).
-struct TermStatistics {
+// What BM25 needs to know of the whole index (of every shard of a combined Database, as
+// Xapian's statistics are), and of a term in it.
+struct IndexStatistics {
   Xapian::doccount documents = 0;
-  Xapian::doccount termfreq = 0;
   double average_length = 0;
-  Xapian::termcount wdf_upper_bound = 0;
   Xapian::termcount doclength_lower_bound = 0;
-
-  static TermStatistics Of(const Xapian::Database& database, const std::string& term) {
-    return {database.get_doccount(), database.get_termfreq(term), database.get_avlength(),
-            database.get_wdf_upper_bound(term), database.get_doclength_lower_bound()};
-  }
+};
+struct TermStatistics {
+  IndexStatistics index;
+  Xapian::doccount termfreq = 0;
+  Xapian::termcount wdf_upper_bound = 0;
 };
 
 // One term's BM25 weight per document, as Xapian's BM25Weight gives it with k2 = 0 and
@@ -47,16 +45,16 @@ class Bm25Source : public Xapian::PostingSource {
         statistics_(statistics),
         lengths_(std::move(lengths)),
         parameters_(parameters) {
-    double t = (static_cast<double>(statistics.documents) - statistics.termfreq + 0.5) /
+    double t = (static_cast<double>(statistics.index.documents) - statistics.termfreq + 0.5) /
                (statistics.termfreq + 0.5);
     if (t < 2) t = t * 0.5 + 1;
     idf_times_k1_ = std::log(t) * (parameters_.k1 + 1);
-    per_length_ = statistics.average_length != 0 ? 1 / statistics.average_length : 0;
+    per_length_ = statistics.index.average_length != 0 ? 1 / statistics.index.average_length : 0;
     // The bound Xapian uses: the largest wdf in the shortest document that can hold it.
     const Xapian::termcount wdf_max = statistics.wdf_upper_bound;
-    set_maxweight(
-        Part(wdf_max, std::max(std::max(wdf_max, statistics.doclength_lower_bound) * per_length_,
-                               parameters_.min_normlen)));
+    set_maxweight(Part(
+        wdf_max, std::max(std::max(wdf_max, statistics.index.doclength_lower_bound) * per_length_,
+                          parameters_.min_normlen)));
   }
 
   Xapian::doccount get_termfreq_min() const override { return termfreq_; }
@@ -68,7 +66,6 @@ class Bm25Source : public Xapian::PostingSource {
     postings_ = database.postlist_begin(term_);
     end_ = database.postlist_end(term_);
     started_ = false;
-    termfreq_ = database.get_termfreq(term_);
     // The table describes this database only if it holds the same documents (a shard's
     // document ids are not the index's).
     table_ = lengths_ != nullptr && lengths_->documents == database.get_doccount() &&
@@ -76,6 +73,7 @@ class Bm25Source : public Xapian::PostingSource {
                      lengths_->of.size() == database.get_lastdocid() + std::size_t{1}
                  ? &lengths_->of
                  : nullptr;
+    termfreq_ = table_ != nullptr ? statistics_.termfreq : database.get_termfreq(term_);
   }
 
   void next(double) override {
@@ -120,7 +118,7 @@ class Bm25Source : public Xapian::PostingSource {
   Xapian::PostingIterator postings_;
   Xapian::PostingIterator end_;
   bool started_ = false;
-  Xapian::doccount termfreq_ = 0;  // in the database init() was given
+  Xapian::doccount termfreq_ = 0;  // in the database (or shard) init() was given
 };
 
 // The factor of an OP_SCALE_WEIGHT node, from its description "Query(<factor> * ...)".
@@ -139,41 +137,26 @@ std::optional<double> ScaleFactor(const Q& node) {
   return factor;
 }
 
-// Whether a term leaf is of the query once (wqf 1): its description is
-// "Query(<term>[#<wqf>][@<position>])". (A term that itself ends in "#<digits>" is left to
-// Xapian too: right, only slower.)
-bool OnceInQuery(const Q& leaf) {
-  const std::string description = leaf.get_description();
-  std::string_view rest(description);
-  if (rest.size() < 2 || rest.back() != ')') return false;
-  rest.remove_suffix(1);
-  // Strips "<mark><digits>" from the end of rest; whether there was one.
-  auto strip = [&rest](char mark) {
-    std::size_t digits = rest.size();
-    while (digits > 0 && rest[digits - 1] >= '0' && rest[digits - 1] <= '9') --digits;
-    if (digits == rest.size() || digits == 0 || rest[digits - 1] != mark) return false;
-    rest = rest.substr(0, digits - 1);
-    return true;
-  };
-  strip('@');  // a position does not change the weight
-  return !strip('#');
-}
-
 class Rewriter {
  public:
   Rewriter(const Xapian::Database& database, std::shared_ptr<const Ranking::Lengths> lengths,
            Ranking::Parameters parameters)
-      : database_(database), lengths_(std::move(lengths)), parameters_(parameters) {}
+      : database_(database),
+        index_{database.get_doccount(), database.get_avlength(),
+               database.get_doclength_lower_bound()},
+        lengths_(std::move(lengths)),
+        parameters_(parameters) {}
 
   // query with its weighted terms replaced; changed: whether anything was.
   Q Rewrite(const Q& query, bool& changed) const {
     switch (query.get_type()) {
       case Q::LEAF_TERM: {
-        if (!OnceInQuery(query)) return query;
+        if (query.get_length() != 1) return query;  // a term's length is its wqf
         changed = true;
         const std::string term = *query.get_terms_begin();
-        return Q((new Bm25Source(term, TermStatistics::Of(database_, term), lengths_, parameters_))
-                     ->release());
+        const TermStatistics statistics{index_, database_.get_termfreq(term),
+                                        database_.get_wdf_upper_bound(term)};
+        return Q((new Bm25Source(term, statistics, lengths_, parameters_))->release());
       }
       case Q::OP_AND:
       case Q::OP_OR:
@@ -213,6 +196,7 @@ class Rewriter {
   }
 
   const Xapian::Database& database_;
+  const IndexStatistics index_;
   const std::shared_ptr<const Ranking::Lengths> lengths_;
   const Ranking::Parameters parameters_;
 };
