@@ -369,7 +369,8 @@ Snippeter::HitList Snippeter::MergedHits(const Xapian::Database& db, Xapian::doc
                                          std::size_t to, const Holds& holds,
                                          const HitList* base) const {
   // Each term's positions from text_start on (before: the title's copy in the body field).
-  std::vector<std::pair<Xapian::PositionIterator, int>> lists;
+  auto& lists = merge_.lists;  // reused: a page's hits merge one after the other
+  lists.clear();
   const auto& terms = Terms(db);
   for (std::size_t t = from; t < to; ++t) {
     if (!holds(t)) continue;
@@ -380,6 +381,7 @@ Snippeter::HitList Snippeter::MergedHits(const Xapian::Database& db, Xapian::doc
   }
   HitList list;
   if (lists.empty()) return base != nullptr ? *base : list;
+  list.hits.reserve(64);
   // base's hits are a list of their own, read already.
   std::size_t from_base = 0;
   const std::size_t in_base = base != nullptr ? base->hits.size() : 0;
@@ -389,8 +391,10 @@ Snippeter::HitList Snippeter::MergedHits(const Xapian::Database& db, Xapian::doc
   // change it: only those a passage around it can show are still read (a big law has
   // thousands of a common word's positions, and decoding each costs).
   const Xapian::termpos width = WindowWidth();
-  std::vector<int> counts(static_cast<std::size_t>(group_count_), 0);
-  std::vector<std::size_t> read(lists.size(), 0);
+  auto& counts = merge_.counts;
+  counts.assign(static_cast<std::size_t>(group_count_), 0);
+  auto& read = merge_.read;
+  read.assign(lists.size(), 0);
   int distinct = 0;
   std::size_t left = 0;
   Xapian::termpos limit = std::numeric_limits<Xapian::termpos>::max();

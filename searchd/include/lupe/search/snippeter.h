@@ -146,6 +146,13 @@ class Snippeter {
   bool MayMatchAlone(const TextSpan& text, const analyzers::schema::WordSpan& span) const;
   // Per stem of the query: its Initial() and length.
   std::vector<std::pair<char, std::size_t>> stem_shapes_;
+  // MergedHits()'s working memory, kept from one hit to the next.
+  struct MergeBuffers {
+    std::vector<std::pair<Xapian::PositionIterator, int>> lists;
+    std::vector<int> counts;
+    std::vector<std::size_t> read;
+  };
+  mutable MergeBuffers merge_;
   // Prepare()'s finding: per document, per entry of Terms(), whether the document holds it.
   std::unordered_map<Xapian::docid, std::vector<bool>> holds_;
 };
