@@ -127,14 +127,23 @@ void CheckSameRanking(const Xapian::Database& database, const Q& query, const Ra
   }
 }
 
+// A random index (WriteRandomIndex) in a directory of its own.
+struct RandomIndex {
+  explicit RandomIndex(std::uint32_t seed) : random(seed) {
+    WriteRandomIndex(path, random);
+    database = Xapian::Database(path);
+  }
+  lupe::testing::TempDir dir;
+  const std::string path = (dir / "index").string();
+  std::mt19937 random;
+  Xapian::Database database;
+};
+
 }  // namespace
 
 TEST_CASE("the rewrite weighs the query's terms itself and leaves Xapian what it must match") {
-  lupe::testing::TempDir dir;
-  const std::string path = (dir / "index").string();
-  std::mt19937 random(7);
-  WriteRandomIndex(path, random);
-  const Xapian::Database database(path);
+  RandomIndex index(7);
+  const Xapian::Database& database = index.database;
   const Ranking ranking(kParameters);
   CHECK(ranking.Rewrite(database, Q("a")).get_type() == Q::LEAF_POSTING_SOURCE);
   // Inside a factor, on both sides of AND_MAYBE, on the weighted side of FILTER.
@@ -160,27 +169,21 @@ TEST_CASE("the rewrite weighs the query's terms itself and leaves Xapian what it
 }
 
 TEST_CASE("the rewritten query ranks as Xapian's BM25 for random queries of every operator") {
-  lupe::testing::TempDir dir;
-  const std::string path = (dir / "index").string();
-  std::mt19937 random(20261126);
-  WriteRandomIndex(path, random);
-  const Xapian::Database database(path);
+  RandomIndex index(20261126);
+  const Xapian::Database& database = index.database;
   const Ranking ranking(kParameters);
   // Factors that scale exactly in binary (the parser's 0.5 among them).
   const std::vector<double> factors = {0.5, 2, 0.25, 1};
   for (int i = 0; i < 600; ++i) {
-    const Q query = RandomQuery(random, 3, factors);
+    const Q query = RandomQuery(index.random, 3, factors);
     INFO(query.get_description());
     CheckSameRanking(database, query, ranking);
   }
 }
 
 TEST_CASE("any other factor gives each document the same weight, to rounding") {
-  lupe::testing::TempDir dir;
-  const std::string path = (dir / "index").string();
-  std::mt19937 random(11);
-  WriteRandomIndex(path, random);
-  const Xapian::Database database(path);
+  RandomIndex index(11);
+  const Xapian::Database& database = index.database;
   const Ranking ranking(kParameters);
   for (const double factor : {1.0 / 3, 0.1, 0.7}) {
     const Q query(Q::OP_OR, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, Q("a"), Q("c")), factor), Q("b"));
