@@ -140,8 +140,11 @@ std::optional<double> ScaleFactor(const Q& node) {
 class Rewriter {
  public:
   Rewriter(const Xapian::Database& database, std::shared_ptr<const Ranking::Lengths> lengths,
-           Ranking::Parameters parameters)
+           Ranking::Parameters parameters,
+           const WordRevisionCache<Ranking::TermFrequencies>& frequencies)
       : database_(database),
+        revision_(IndexRevision::Of(database)),
+        frequencies_(frequencies),
         index_{database.get_doccount(), database.get_avlength(),
                database.get_doclength_lower_bound()},
         lengths_(std::move(lengths)),
@@ -154,8 +157,12 @@ class Rewriter {
         if (query.get_length() != 1) return query;  // a term's length is its wqf
         changed = true;
         const std::string term = *query.get_terms_begin();
-        const TermStatistics statistics{index_, database_.get_termfreq(term),
-                                        database_.get_wdf_upper_bound(term)};
+        const auto frequencies = frequencies_.Get(revision_, term, [&] {
+          return Ranking::TermFrequencies{database_.get_termfreq(term),
+                                          database_.get_wdf_upper_bound(term)};
+        });
+        const TermStatistics statistics{index_, frequencies->termfreq,
+                                        frequencies->wdf_upper_bound};
         return Q((new Bm25Source(term, statistics, lengths_, parameters_))->release());
       }
       case Q::OP_AND:
@@ -196,6 +203,8 @@ class Rewriter {
   }
 
   const Xapian::Database& database_;
+  const IndexRevision revision_;
+  const WordRevisionCache<Ranking::TermFrequencies>& frequencies_;
   const IndexStatistics index_;
   const std::shared_ptr<const Ranking::Lengths> lengths_;
   const Ranking::Parameters parameters_;
@@ -224,7 +233,7 @@ Xapian::Query Ranking::Rewrite(const Xapian::Database& database, const Xapian::Q
     });
   }
   bool changed = false;
-  return Rewriter(database, std::move(lengths), parameters_).Rewrite(query, changed);
+  return Rewriter(database, std::move(lengths), parameters_, frequencies_).Rewrite(query, changed);
 }
 
 }  // namespace lupe::search

@@ -17,6 +17,7 @@ namespace lupe::search {
 // between two weighted documents: over a query that is a walk through the whole list, about
 // a third of Xapian's instructions for our searches (docs/performance.md, session 8). The
 // table is one array of 4 bytes per document id, built in one pass per index revision.
+// Each term's frequency and largest wdf are kept per revision too.
 //
 // How: Rewrite() replaces each weighted term of a query (outside phrases, NEAR, synonyms,
 // wildcards and the filter side of FILTER and AND_NOT, which Xapian weighs or matches as
@@ -56,10 +57,18 @@ class Ranking {
     Xapian::doccount documents = 0;
     Xapian::totallength total = 0;
   };
+  // What the weight of a term needs of its posting list.
+  struct TermFrequencies {
+    Xapian::doccount termfreq = 0;
+    Xapian::termcount wdf_upper_bound = 0;
+  };
 
  private:
   Parameters parameters_;
   RevisionCache<int, Lengths> lengths_;
+  // Per term, kept for the latest revision: query words are Zipf-distributed, and each
+  // lookup is a B-tree search.
+  WordRevisionCache<TermFrequencies> frequencies_{50000};
 };
 
 }  // namespace lupe::search
