@@ -231,6 +231,7 @@ std::optional<std::string> Suggester::Correct(const Xapian::Database& database,
   std::string corrected;
   std::size_t copied = 0;
   bool changed = false;
+  std::optional<IndexRevision> revision;  // taken for the first word looked up
   for (const analyzers::Token& token : list.tokens) {
     if (token.Has(analyzers::kVariant) || token.Has(analyzers::kStopWord) ||
         token.Has(analyzers::kNumeric) || token.text.size() < 4 || token.start < copied) {
@@ -241,10 +242,11 @@ std::optional<std::string> Suggester::Correct(const Xapian::Database& database,
         (written == "title" && token.end < query.size() && query[token.end] == ':')) {
       continue;
     }
-    const Xapian::doccount frequency = database.get_termfreq(token.text);
-    if (frequency > 2) continue;
-    const auto better = corrections_.Get(IndexRevision::Of(database), token.text, [&] {
-      return ClosestWord(database, token.text, frequency);
+    // A word the index knows well has no correction: kept too, as its frequency is a lookup.
+    if (!revision) revision = IndexRevision::Of(database);
+    const auto better = corrections_.Get(*revision, token.text, [&] {
+      const Xapian::doccount frequency = database.get_termfreq(token.text);
+      return frequency > 2 ? std::nullopt : ClosestWord(database, token.text, frequency);
     });
     if (!*better) continue;
     corrected += query.substr(copied, token.start - copied);

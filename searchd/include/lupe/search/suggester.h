@@ -48,7 +48,7 @@ class Suggester {
 
  private:
   const analyzers::Analyzer& analyzer_;
-  // Per normalised word the index hardly knows: its nearest neighbour, if any.
+  // Per normalised word of a query: its nearest neighbour if the index hardly knows it.
   WordRevisionCache<std::optional<std::string>> corrections_;
 };
 
