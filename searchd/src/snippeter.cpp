@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include "snippet_text.h"
 
@@ -355,10 +356,11 @@ Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid doc
     // without the inflected forms' position lists (a stem expands to up to a dozen terms,
     // each list two block reads), and the passage's inflected forms are marked by
     // analysis (SpanMarker). Otherwise a window of inflected forms may hold more words.
-    const HitList list = MergedHits(db, docid, text_start, 0, exact, holds);
+    HitList list = MergedHits(db, docid, text_start, 0, exact, holds);
+    if (list.whole) return list;
     // Without a whole window, list holds every position of the exact terms (to their
     // bounds): the inflected forms' are merged in.
-    return list.whole ? list : MergedHits(db, docid, text_start, exact, terms.size(), holds, &list);
+    return MergedHits(db, docid, text_start, exact, terms.size(), holds, &list);
   }
   return MergedHits(db, docid, text_start, 0, terms.size(), holds);
 }
@@ -366,8 +368,7 @@ Snippeter::HitList Snippeter::Hits(const Xapian::Database& db, Xapian::docid doc
 template <typename Holds>
 Snippeter::HitList Snippeter::MergedHits(const Xapian::Database& db, Xapian::docid docid,
                                          Xapian::termpos text_start, std::size_t from,
-                                         std::size_t to, const Holds& holds,
-                                         const HitList* base) const {
+                                         std::size_t to, const Holds& holds, HitList* base) const {
   // Each term's positions from text_start on (before: the title's copy in the body field).
   auto& lists = merge_.lists;  // reused: a page's hits merge one after the other
   lists.clear();
@@ -380,7 +381,7 @@ Snippeter::HitList Snippeter::MergedHits(const Xapian::Database& db, Xapian::doc
     if (it != Xapian::PositionIterator()) lists.emplace_back(std::move(it), terms[t].second);
   }
   HitList list;
-  if (lists.empty()) return base != nullptr ? *base : list;
+  if (lists.empty()) return base != nullptr ? std::move(*base) : list;
   list.hits.reserve(64);
   // base's hits are a list of their own, read already.
   std::size_t from_base = 0;

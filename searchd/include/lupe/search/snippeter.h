@@ -104,11 +104,11 @@ class Snippeter {
   HitList Hits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start,
                bool exact_first) const;
   // The hits of Terms()[from, to) that holds(t) allows, merged with base's (if given:
-  // hits of other terms, read whole).
+  // hits of other terms, read whole; taken if there is nothing to merge).
   template <typename Holds>
   HitList MergedHits(const Xapian::Database& db, Xapian::docid docid, Xapian::termpos text_start,
                      std::size_t from, std::size_t to, const Holds& holds,
-                     const HitList* base = nullptr) const;
+                     HitList* base = nullptr) const;
   Window BestWindow(const std::vector<Hit>& hits) const;
   Xapian::termpos WindowWidth() const;  // in positions
   bool StemsInText(const Xapian::Database& db, Xapian::docid docid) const;
