@@ -26,8 +26,7 @@ struct IndexStatistics {
 };
 struct TermStatistics {
   IndexStatistics index;
-  Xapian::doccount termfreq = 0;
-  Xapian::termcount wdf_upper_bound = 0;
+  Ranking::TermFrequencies term;
 };
 
 // One term's BM25 weight per document, as Xapian's BM25Weight gives it with k2 = 0 and
@@ -45,13 +44,13 @@ class Bm25Source : public Xapian::PostingSource {
         statistics_(statistics),
         lengths_(std::move(lengths)),
         parameters_(parameters) {
-    double t = (static_cast<double>(statistics.index.documents) - statistics.termfreq + 0.5) /
-               (statistics.termfreq + 0.5);
+    double t = (static_cast<double>(statistics.index.documents) - statistics.term.termfreq + 0.5) /
+               (statistics.term.termfreq + 0.5);
     if (t < 2) t = t * 0.5 + 1;
     idf_times_k1_ = std::log(t) * (parameters_.k1 + 1);
     per_length_ = statistics.index.average_length != 0 ? 1 / statistics.index.average_length : 0;
     // The bound Xapian uses: the largest wdf in the shortest document that can hold it.
-    const Xapian::termcount wdf_max = statistics.wdf_upper_bound;
+    const Xapian::termcount wdf_max = statistics.term.wdf_upper_bound;
     set_maxweight(Part(
         wdf_max, std::max(std::max(wdf_max, statistics.index.doclength_lower_bound) * per_length_,
                           parameters_.min_normlen)));
@@ -73,7 +72,7 @@ class Bm25Source : public Xapian::PostingSource {
                      lengths_->of.size() == database.get_lastdocid() + std::size_t{1}
                  ? &lengths_->of
                  : nullptr;
-    termfreq_ = table_ != nullptr ? statistics_.termfreq : database.get_termfreq(term_);
+    termfreq_ = table_ != nullptr ? statistics_.term.termfreq : database.get_termfreq(term_);
   }
 
   void next(double) override {
@@ -161,8 +160,7 @@ class Rewriter {
           return Ranking::TermFrequencies{database_.get_termfreq(term),
                                           database_.get_wdf_upper_bound(term)};
         });
-        const TermStatistics statistics{index_, frequencies->termfreq,
-                                        frequencies->wdf_upper_bound};
+        const TermStatistics statistics{index_, *frequencies};
         return Q((new Bm25Source(term, statistics, lengths_, parameters_))->release());
       }
       case Q::OP_AND:
