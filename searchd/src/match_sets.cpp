@@ -130,17 +130,29 @@ MatchSets::MatchSets(std::size_t max_postings)
 std::shared_ptr<const MatchSets::Documents> MatchSets::OfTerm(const IndexRevision& revision,
                                                               const Xapian::Database& database,
                                                               const std::string& term) const {
+  std::shared_ptr<const Postings> postings = PostingsOf(revision, database, term);
+  const Documents* documents = &postings->documents;
+  return {std::move(postings), documents};
+}
+
+std::shared_ptr<const MatchSets::Postings> MatchSets::PostingsOf(
+    const IndexRevision& revision, const Xapian::Database& database,
+    const std::string& term) const {
   return terms_.Get(
       revision, term,
       [&] {
-        Documents documents;
-        documents.reserve(term.empty() ? database.get_doccount() : database.get_termfreq(term));
+        Postings postings;
+        const Xapian::doccount size =
+            term.empty() ? database.get_doccount() : database.get_termfreq(term);
+        postings.documents.reserve(size);
+        postings.wdfs.reserve(size);
         for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
-          documents.push_back(*it);
+          postings.documents.push_back(*it);
+          postings.wdfs.push_back(term.empty() ? 1 : it.get_wdf());
         }
-        return documents;
+        return postings;
       },
-      [](const Documents& documents) { return documents.size(); });
+      [](const Postings& postings) { return postings.documents.size(); });
 }
 
 MatchSets::Matches MatchSets::Of(const Xapian::Database& database, const Xapian::Query& query,

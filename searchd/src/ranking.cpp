@@ -35,14 +35,17 @@ struct TermStatistics {
 //   weight = idf * (k1 + 1) * wdf / (k1 * (b * L + 1 - b) + wdf),
 //   L = max(length / average length, min_normlen)
 // (N documents, n of them with the term). OP_SCALE_WEIGHT's factor multiplies the whole,
-// as Xapian's posting list of a source applies it.
+// as Xapian's posting list of a source applies it. Walks the term's postings kept by
+// MatchSets where given (and the database is the one they come from), Xapian's otherwise.
 class Bm25Source : public Xapian::PostingSource {
  public:
   Bm25Source(std::string term, const TermStatistics& statistics,
-             std::shared_ptr<const Ranking::Lengths> lengths, Ranking::Parameters parameters)
+             std::shared_ptr<const Ranking::Lengths> lengths,
+             std::shared_ptr<const MatchSets::Postings> kept, Ranking::Parameters parameters)
       : term_(std::move(term)),
         statistics_(statistics),
         lengths_(std::move(lengths)),
+        kept_(std::move(kept)),
         parameters_(parameters) {
     double t = (static_cast<double>(statistics.index.documents) - statistics.term.termfreq + 0.5) /
                (statistics.term.termfreq + 0.5);
@@ -62,41 +65,65 @@ class Bm25Source : public Xapian::PostingSource {
 
   // database: the index, or one shard of it.
   void init(const Xapian::Database& database) override {
-    postings_ = database.postlist_begin(term_);
-    end_ = database.postlist_end(term_);
     started_ = false;
-    // The table describes this database only if it holds the same documents (a shard's
-    // document ids are not the index's).
+    // The table and the kept postings (of the same database and revision, Rewriter)
+    // describe this database only if it holds the same documents (a shard's document ids
+    // are not the index's).
     table_ = lengths_ != nullptr && lengths_->documents == database.get_doccount() &&
                      lengths_->total == database.get_total_length() &&
                      lengths_->of.size() == database.get_lastdocid() + std::size_t{1}
                  ? &lengths_->of
                  : nullptr;
     termfreq_ = table_ != nullptr ? statistics_.term.termfreq : database.get_termfreq(term_);
+    kept_documents_ = nullptr;
+    if (table_ != nullptr && kept_ != nullptr) {
+      kept_documents_ = kept_->documents.data();
+      kept_wdfs_ = kept_->wdfs.data();
+      kept_end_ = kept_documents_ + kept_->documents.size();
+      kept_at_ = kept_documents_;
+      postings_ = end_ = Xapian::PostingIterator();
+    } else {
+      postings_ = database.postlist_begin(term_);
+      end_ = database.postlist_end(term_);
+    }
   }
 
   void next(double) override {
-    if (started_) {
-      ++postings_;
-    } else {
+    if (!started_) {
       started_ = true;
+    } else if (kept_documents_ != nullptr) {
+      ++kept_at_;
+    } else {
+      ++postings_;
     }
   }
   void skip_to(Xapian::docid docid, double) override {
     started_ = true;
-    postings_.skip_to(docid);
+    if (kept_documents_ != nullptr) {
+      kept_at_ = std::lower_bound(kept_at_, kept_end_, docid);
+    } else {
+      postings_.skip_to(docid);
+    }
   }
-  bool at_end() const override { return started_ && postings_ == end_; }
-  Xapian::docid get_docid() const override { return *postings_; }
+  bool at_end() const override {
+    return started_ && (kept_documents_ != nullptr ? kept_at_ == kept_end_ : postings_ == end_);
+  }
+  Xapian::docid get_docid() const override {
+    return kept_documents_ != nullptr ? *kept_at_ : *postings_;
+  }
 
   double get_weight() const override {
+    if (kept_documents_ != nullptr) {
+      return Part(kept_wdfs_[kept_at_ - kept_documents_],
+                  std::max((*table_)[*kept_at_] * per_length_, parameters_.min_normlen));
+    }
     const Xapian::termcount length =
         table_ != nullptr ? (*table_)[*postings_] : postings_.get_doclength();
     return Part(postings_.get_wdf(), std::max(length * per_length_, parameters_.min_normlen));
   }
 
   Bm25Source* clone() const override {
-    return new Bm25Source(term_, statistics_, lengths_, parameters_);
+    return new Bm25Source(term_, statistics_, lengths_, kept_, parameters_);
   }
 
  private:
@@ -110,10 +137,16 @@ class Bm25Source : public Xapian::PostingSource {
   const std::string term_;
   const TermStatistics statistics_;
   const std::shared_ptr<const Ranking::Lengths> lengths_;
+  const std::shared_ptr<const MatchSets::Postings> kept_;
   const Ranking::Parameters parameters_;
   double idf_times_k1_ = 0;
   double per_length_ = 0;
   const std::vector<Xapian::termcount>* table_ = nullptr;
+  // The kept postings walked (kept_documents_ not null), or Xapian's.
+  const Xapian::docid* kept_documents_ = nullptr;
+  const Xapian::docid* kept_at_ = nullptr;
+  const Xapian::docid* kept_end_ = nullptr;
+  const Xapian::termcount* kept_wdfs_ = nullptr;
   Xapian::PostingIterator postings_;
   Xapian::PostingIterator end_;
   bool started_ = false;
@@ -140,14 +173,16 @@ class Rewriter {
  public:
   Rewriter(const Xapian::Database& database, std::shared_ptr<const Ranking::Lengths> lengths,
            Ranking::Parameters parameters,
-           const WordRevisionCache<Ranking::TermFrequencies>& frequencies)
+           const WordRevisionCache<Ranking::TermFrequencies>& frequencies,
+           const MatchSets* postings)
       : database_(database),
         revision_(IndexRevision::Of(database)),
         frequencies_(frequencies),
         index_{database.get_doccount(), database.get_avlength(),
                database.get_doclength_lower_bound()},
         lengths_(std::move(lengths)),
-        parameters_(parameters) {}
+        parameters_(parameters),
+        postings_(postings) {}
 
   // query with its weighted terms replaced; changed: whether anything was.
   Q Rewrite(const Q& query, bool& changed) const {
@@ -161,7 +196,12 @@ class Rewriter {
                                           database_.get_wdf_upper_bound(term)};
         });
         const TermStatistics statistics{index_, *frequencies};
-        return Q((new Bm25Source(term, statistics, lengths_, parameters_))->release());
+        std::shared_ptr<const MatchSets::Postings> kept;
+        if (postings_ != nullptr && lengths_ != nullptr) {
+          kept = postings_->PostingsOf(revision_, database_, term);
+        }
+        return Q((new Bm25Source(term, statistics, lengths_, std::move(kept), parameters_))
+                     ->release());
       }
       case Q::OP_AND:
       case Q::OP_OR:
@@ -206,6 +246,7 @@ class Rewriter {
   const IndexStatistics index_;
   const std::shared_ptr<const Ranking::Lengths> lengths_;
   const Ranking::Parameters parameters_;
+  const MatchSets* const postings_;
 };
 
 }  // namespace
@@ -214,7 +255,8 @@ Xapian::BM25Weight Ranking::Weight() const {
   return Xapian::BM25Weight(parameters_.k1, 0, 1, parameters_.b, parameters_.min_normlen);
 }
 
-Xapian::Query Ranking::Rewrite(const Xapian::Database& database, const Xapian::Query& query) const {
+Xapian::Query Ranking::Rewrite(const Xapian::Database& database, const Xapian::Query& query,
+                               const MatchSets* postings) const {
   // Without length normalisation Xapian reads no lengths.
   if (parameters_.k1 == 0 || parameters_.b == 0) return query;
   std::shared_ptr<const Lengths> lengths;
@@ -231,7 +273,8 @@ Xapian::Query Ranking::Rewrite(const Xapian::Database& database, const Xapian::Q
     });
   }
   bool changed = false;
-  return Rewriter(database, std::move(lengths), parameters_, frequencies_).Rewrite(query, changed);
+  return Rewriter(database, std::move(lengths), parameters_, frequencies_, postings)
+      .Rewrite(query, changed);
 }
 
 }  // namespace lupe::search

@@ -160,7 +160,7 @@ Searcher::Searcher(const analyzers::Analyzer& analyzer, const SearchdConfig& con
                          config.proximity_weight}),
       suggester_(analyzer),
       ranking_({config.bm25_k1, config.bm25_b, 0.5}),
-      match_sets_(config.match_cache_mb << 20 >> 2),  // 4-byte document ids
+      match_sets_(config.match_cache_mb << 20 >> 3),  // postings of 8 bytes
       expansions_(analyzer),
       analyses_(analyzer) {}
 
@@ -197,7 +197,7 @@ SearchResult Searcher::Search(const Xapian::Database& database,
     matches = match_sets_.Of(database, filtered, config_.query_time_limit_seconds);
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(ranking_.Weight());
-    enquire.set_query(ranking_.Rewrite(database, filtered));
+    enquire.set_query(ranking_.Rewrite(database, filtered, KeptPostings()));
     enquire.set_time_limit(config_.query_time_limit_seconds);
     Xapian::MultiValueKeyMaker keys;
     ApplySort(enquire, request.sort, keys);
@@ -278,7 +278,8 @@ SearchResult Searcher::Similar(const Xapian::Database& database, Xapian::docid d
 
   Xapian::Enquire enquire(database);
   enquire.set_weighting_scheme(ranking_.Weight());
-  enquire.set_query(ranking_.Rewrite(database, Filtered(database, query, request, nullptr)));
+  enquire.set_query(
+      ranking_.Rewrite(database, Filtered(database, query, request, nullptr), KeptPostings()));
   enquire.set_time_limit(config_.query_time_limit_seconds);
   // Rank past the page by a margin, to fill it after dropping the document and its drafts.
   constexpr Xapian::doccount kMargin = 20;

@@ -139,6 +139,34 @@ TEST_CASE("match sets follow a new commit, and stay right past their budget") {
   CHECK(count(before, Q("bericht")) == 0);
 }
 
+TEST_CASE("a term's postings hold its documents and its wdf in each, as the index does") {
+  lupe::testing::TempDir dir;
+  const std::string path = (dir / "index").string();
+  {
+    Xapian::WritableDatabase writer(path, Xapian::DB_CREATE_OR_OPEN);
+    for (Xapian::termcount copies : {2u, 0u, 5u, 1u}) {
+      Xapian::Document document;
+      document.add_term("other");
+      if (copies > 0) document.add_term("plan", copies);
+      writer.add_document(document);
+    }
+    writer.commit();
+  }
+  const Xapian::Database database(path);
+  const MatchSets sets;
+  const auto revision = lupe::search::IndexRevision::Of(database);
+  const auto plan = sets.PostingsOf(revision, database, "plan");
+  CHECK(plan->documents == MatchSets::Documents{1, 3, 4});
+  CHECK(plan->wdfs == std::vector<Xapian::termcount>{2, 5, 1});
+  // The same list as the term's documents, and kept: asked again, the same object.
+  CHECK(*sets.OfTerm(database, "plan") == plan->documents);
+  CHECK(sets.PostingsOf(revision, database, "plan") == plan);
+  const auto every = sets.PostingsOf(revision, database, "");
+  CHECK(every->documents == MatchSets::Documents{1, 2, 3, 4});
+  CHECK(every->wdfs == std::vector<Xapian::termcount>{1, 1, 1, 1});
+  CHECK(sets.PostingsOf(revision, database, "absent")->documents.empty());
+}
+
 TEST_CASE("match sets are Xapian's matches for the queries the parser builds over corpus/") {
   lupe::testing::TempDir dir;
   const Xapian::Database database(lupe::testing::IndexCorpus(dir));

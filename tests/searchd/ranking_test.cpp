@@ -1,6 +1,6 @@
-// Ranking: a query rewritten to weigh its terms with the document-length table must rank
-// exactly as Xapian's own BM25 ranks the query: the same documents in the same order, the
-// same weights and percentages.
+// Ranking: a query rewritten to weigh its terms with the document-length table (and with
+// the terms' postings kept by MatchSets) must rank exactly as Xapian's own BM25 ranks the
+// query: the same documents in the same order, the same weights and percentages.
 #include "lupe/search/ranking.h"
 
 #include <catch2/catch.hpp>
@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "lupe/analyzers/analyzer.h"
+#include "lupe/search/match_sets.h"
 #include "lupe/search/query_parser.h"
 #include "support/searchd_daemon.h"
 
+using lupe::search::MatchSets;
 using lupe::search::Ranking;
 using Q = Xapian::Query;
 
@@ -98,18 +100,9 @@ Xapian::MSet Ranked(const Xapian::Database& database, const Q& query, const Rank
   return enquire.get_mset(first, 10, check_at_least);
 }
 
-// The rewritten query ranks as Xapian ranks query: page from first, with and without
-// pruning.
-void CheckSameRanking(const Xapian::Database& database, const Q& query, const Ranking& ranking) {
-  const Q rewritten = ranking.Rewrite(database, query);
-  try {
-    Ranked(database, query, ranking, 0, 0);
-  } catch (const Xapian::Error& error) {
-    // Queries Xapian cannot weigh (a synonym of a value range, say) fail alike.
-    INFO(error.get_description());
-    CHECK_THROWS_AS(Ranked(database, rewritten, ranking, 0, 0), Xapian::Error);
-    return;
-  }
+// rewritten ranks as Xapian ranks query: page from first, with and without pruning.
+void CheckSamePages(const Xapian::Database& database, const Q& query, const Q& rewritten,
+                    const Ranking& ranking) {
   for (const auto& [first, check_at_least] :
        {std::pair<Xapian::doccount, Xapian::doccount>{0, 0}, {3, database.get_doccount()}}) {
     const Xapian::MSet xapian = Ranked(database, query, ranking, first, check_at_least);
@@ -124,6 +117,26 @@ void CheckSameRanking(const Xapian::Database& database, const Q& query, const Ra
     if (check_at_least != 0) {
       CHECK(ours.get_matches_estimated() == xapian.get_matches_estimated());
     }
+  }
+}
+
+// The rewritten query ranks as Xapian ranks query: page from first, with and without
+// pruning; rewritten once with the postings from the index and once with those kept by
+// postings (the same MatchSets across calls, as in searchd).
+void CheckSameRanking(const Xapian::Database& database, const Q& query, const Ranking& ranking,
+                      const MatchSets& postings) {
+  for (const MatchSets* kept : {static_cast<const MatchSets*>(nullptr), &postings}) {
+    INFO((kept == nullptr ? "postings from the index" : "postings kept"));
+    const Q rewritten = ranking.Rewrite(database, query, kept);
+    try {
+      Ranked(database, query, ranking, 0, 0);
+    } catch (const Xapian::Error& error) {
+      // Queries Xapian cannot weigh (a synonym of a value range, say) fail alike.
+      INFO(error.get_description());
+      CHECK_THROWS_AS(Ranked(database, rewritten, ranking, 0, 0), Xapian::Error);
+      return;
+    }
+    CheckSamePages(database, query, rewritten, ranking);
   }
 }
 
@@ -172,12 +185,21 @@ TEST_CASE("the rewritten query ranks as Xapian's BM25 for random queries of ever
   RandomIndex index(20261126);
   const Xapian::Database& database = index.database;
   const Ranking ranking(kParameters);
+  const MatchSets postings;
   // Factors that scale exactly in binary (the parser's 0.5 among them).
   const std::vector<double> factors = {0.5, 2, 0.25, 1};
   for (int i = 0; i < 600; ++i) {
     const Q query = RandomQuery(index.random, 3, factors);
     INFO(query.get_description());
-    CheckSameRanking(database, query, ranking);
+    CheckSameRanking(database, query, ranking, postings);
+  }
+  // A MatchSets that keeps nothing (its budget too small for any list) hands out each
+  // list all the same.
+  const MatchSets keeps_nothing(0);
+  for (int i = 0; i < 100; ++i) {
+    const Q query = RandomQuery(index.random, 3, factors);
+    INFO(query.get_description());
+    CheckSameRanking(database, query, ranking, keeps_nothing);
   }
 }
 
@@ -212,18 +234,19 @@ TEST_CASE("the ranking stays Xapian's after a commit, on the older handle, and o
   WriteRandomIndex(path, random, 200);
   const Xapian::Database before(path);
   const Ranking ranking(kParameters);
+  const MatchSets postings;
   const std::vector<double> factors = {0.5};
   std::vector<Q> queries;
   for (int i = 0; i < 100; ++i) queries.push_back(RandomQuery(random, 2, factors, true));
-  for (const Q& query : queries) CheckSameRanking(before, query, ranking);
+  for (const Q& query : queries) CheckSameRanking(before, query, ranking, postings);
   // A commit changes the lengths' average and the terms' frequencies.
   WriteRandomIndex(path, random, 150);
   const Xapian::Database after(path);
   REQUIRE(after.get_doccount() == 350);
   for (const Q& query : queries) {
     INFO(query.get_description());
-    CheckSameRanking(after, query, ranking);
-    CheckSameRanking(before, query, ranking);
+    CheckSameRanking(after, query, ranking, postings);
+    CheckSameRanking(before, query, ranking, postings);
   }
   // Two shards in one Database: each posting source sees a shard, not the table's index.
   const std::string other = (dir / "other").string();
@@ -232,7 +255,7 @@ TEST_CASE("the ranking stays Xapian's after a commit, on the older handle, and o
   combined.add_database(Xapian::Database(other));
   for (const Q& query : queries) {
     INFO(query.get_description());
-    CheckSameRanking(combined, query, ranking);
+    CheckSameRanking(combined, query, ranking, postings);
   }
 }
 
@@ -242,6 +265,7 @@ TEST_CASE("the parser's queries over corpus/ rank as Xapian ranks them") {
   const lupe::analyzers::Analyzer analyzer;
   const lupe::search::QueryParser parser(analyzer, {});
   const Ranking ranking(kParameters);
+  const MatchSets postings;
   using Mode = lupe::search::QueryParser::Mode;
   for (const char* q :
        {"Strategie", "Smart-City-Strategie", "Bürger*innen Beteiligung", "Mobilitaet OR Verkehr",
@@ -251,7 +275,7 @@ TEST_CASE("the parser's queries over corpus/ rank as Xapian ranks them") {
     for (const Mode mode : {Mode::kAllWords, Mode::kAnyWord}) {
       const Q query = parser.Parse(q, mode, nullptr, &database);
       INFO(q << ": " << query.get_description());
-      CheckSameRanking(database, query, ranking);
+      CheckSameRanking(database, query, ranking, postings);
     }
   }
 }

@@ -53,7 +53,7 @@ TEST_CASE("the shipped config file holds the built-in ranking defaults") {
   CHECK(shipped.match_cache_mb == defaults.match_cache_mb);
 }
 
-TEST_CASE("match_cache_mb sets the memory for the document lists of query terms") {
+TEST_CASE("match_cache_mb sets the memory for the posting lists of query terms") {
   const TempDir dir;
   CHECK(LoadSearchdConfig(dir.Write("a.ini", Config("match_cache_mb = 8\n")).string())
             .match_cache_mb == 8);

@@ -16,9 +16,10 @@ namespace lupe::search {
 // but ranks only one page. Counted by Xapian's match, every matching document is weighted
 // (BM25 and its document length, per term), and the match cannot stop early; counted here,
 // the ranking match may skip what cannot reach the page (Xapian's max-weight pruning) and
-// the counts stay exact. Each term's document list is kept per index revision, within a
-// budget of max_postings document ids (WordRevisionCache: starts over when full), as
-// Lucene's query cache keeps the document sets of frequent clauses.
+// the counts stay exact. Each term's postings (its documents and its wdf in each) are kept
+// per index revision, within a budget of max_postings postings (WordRevisionCache: starts
+// over when full), as Lucene's query cache keeps the document sets of frequent clauses;
+// Ranking weighs from the same postings.
 // Evaluates terms, MatchAll, MatchNothing, AND, OR, AND_NOT, XOR, FILTER, AND_MAYBE (its
 // left side: the right one only ranks), SCALE_WEIGHT, SYNONYM and MAX; a subquery that
 // needs more than term lists (a phrase, NEAR, a value range, a wildcard) is matched by
@@ -28,8 +29,14 @@ class MatchSets {
  public:
   using Documents = std::vector<Xapian::docid>;
 
-  // 16 M document ids: 64 MiB.
-  static constexpr std::size_t kDefaultMaxPostings = std::size_t{16} << 20;
+  // A term's posting list.
+  struct Postings {
+    Documents documents;                    // ascending
+    std::vector<Xapian::termcount> wdfs;  // wdfs[i]: the term's wdf in documents[i]
+  };
+
+  // 8 M postings (a document id and a wdf, 4 bytes each): 64 MiB.
+  static constexpr std::size_t kDefaultMaxPostings = std::size_t{8} << 20;
 
   explicit MatchSets(std::size_t max_postings = kDefaultMaxPostings);
   MatchSets(const MatchSets&) = delete;
@@ -55,8 +62,14 @@ class MatchSets {
                                           const Xapian::Database& database,
                                           const std::string& term) const;
 
+  // term's postings in database (every document for the empty term, each with wdf 1),
+  // given database's IndexRevision; kept with its documents.
+  std::shared_ptr<const Postings> PostingsOf(const IndexRevision& revision,
+                                             const Xapian::Database& database,
+                                             const std::string& term) const;
+
  private:
-  WordRevisionCache<Documents> terms_;
+  WordRevisionCache<Postings> terms_;
 };
 
 }  // namespace lupe::search

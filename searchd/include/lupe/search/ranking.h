@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "lupe/search/match_sets.h"
 #include "lupe/search/revision_cache.h"
 
 namespace lupe::search {
@@ -17,7 +18,10 @@ namespace lupe::search {
 // between two weighted documents: over a query that is a walk through the whole list, about
 // a third of Xapian's instructions for our searches (docs/performance.md, session 8). The
 // table is one array of 4 bytes per document id, built in one pass per index revision.
-// Each term's frequency and largest wdf are kept per revision too.
+// Each term's frequency and largest wdf are kept per revision too, and, given a MatchSets,
+// the terms' postings are walked from its per-revision lists, not opened in the index: the
+// counts need the same lists anyway, and each posting list opened costs B-tree block
+// reads.
 //
 // How: Rewrite() replaces each weighted term of a query (outside phrases, NEAR, synonyms,
 // wildcards and the filter side of FILTER and AND_NOT, which Xapian weighs or matches as
@@ -48,8 +52,10 @@ class Ranking {
   Xapian::BM25Weight Weight() const;
 
   // query, its weighted terms replaced by posting sources over database's document
-  // lengths. Matches exactly what query matches.
-  Xapian::Query Rewrite(const Xapian::Database& database, const Xapian::Query& query) const;
+  // lengths (and over the terms' postings kept by postings, if not null). Matches exactly
+  // what query matches.
+  Xapian::Query Rewrite(const Xapian::Database& database, const Xapian::Query& query,
+                        const MatchSets* postings = nullptr) const;
 
   // The document lengths of one index revision, by document id.
   struct Lengths {

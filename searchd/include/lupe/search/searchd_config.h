@@ -30,8 +30,9 @@ struct SearchdConfig {
   // most max_wait_seconds (then 503). 0: as many as the machine has cores.
   std::size_t work_slots = 0;
   double max_wait_seconds = 10;
-  // Memory for the document lists of query terms (MatchSets), in MiB: totals and facet
-  // counts come from them. 0: none kept (each search reads its terms' lists).
+  // Memory for the posting lists of query terms (MatchSets), in MiB: totals, facet counts
+  // and the ranking's postings come from them. 0: none kept (each search reads its terms'
+  // lists, and ranks from the index's).
   std::size_t match_cache_mb = 64;
   // How often a server thread checks for a newer commit of the index.
   double reopen_seconds = 1;

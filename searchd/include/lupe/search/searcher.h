@@ -80,6 +80,11 @@ class Searcher {
 
   Xapian::Query Parse(const Xapian::Database& database, const std::string& q,
                       QueryParser::Mode mode) const;
+  // The postings the ranking walks (match_sets_'s), or null if it keeps none
+  // (match_cache_mb 0): then each list would be read whole where Xapian may skip.
+  const MatchSets* KeptPostings() const {
+    return config_.match_cache_mb > 0 ? &match_sets_ : nullptr;
+  }
 
   const SearchdConfig& config_;
   const SynonymsFile* synonyms_;
@@ -88,7 +93,8 @@ class Searcher {
   FacetCounter facets_;
   // BM25 with the document lengths from a table per index revision.
   Ranking ranking_;
-  // The documents each query term matches: totals and facet counts without weighting.
+  // The postings of each query term: totals and facet counts without weighting, and the
+  // ranking's postings.
   MatchSets match_sets_;
   // What each hit needs besides its snippet's text: its hit fields and chunk starts.
   ValueColumns columns_;
