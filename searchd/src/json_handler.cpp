@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPRequest.h>
 
 #include <optional>
+#include <utility>
 
 namespace lupe::search {
 namespace {
@@ -27,7 +28,7 @@ std::string ErrorBody(ErrorCode code, const std::string& message) {
   out.Field("message", message);
   out.EndObject();
   out.EndObject();
-  return out.Text();
+  return std::move(out).Text();
 }
 
 }  // namespace
@@ -86,7 +87,7 @@ std::pair<HTTPResponse::HTTPStatus, std::string> JsonHandler::Answer(
     if (gate_ != nullptr) pass.emplace(*gate_);
     JsonWriter out;
     Handle(request, out);
-    return {HTTPResponse::HTTP_OK, out.Text()};
+    return {HTTPResponse::HTTP_OK, std::move(out).Text()};
   } catch (const Error& error) {
     if (error.code() == ErrorCode::kNotAllowed) response.set("Allow", "GET, HEAD, OPTIONS");
     return {StatusOf(error.code()), ErrorBody(error.code(), error.what())};

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 using lupe::search::JsonWriter;
 
@@ -32,6 +33,18 @@ TEST_CASE("JsonWriter places commas and colons in nested objects and arrays") {
   out.EndObject();
   out.EndObject();
   CHECK(out.Text() == R"({"a":1,"list":[-2,{},[],null],"ok":true,"no":false,"empty":{}})");
+}
+
+TEST_CASE("JsonWriter hands its whole text out by move, as a response body") {
+  JsonWriter out;
+  out.BeginObject();
+  out.Field("hits", 2);
+  out.Field("q", "Wärmeplanung");
+  out.EndObject();
+  const std::string copied = out.Text();
+  const std::string moved = std::move(out).Text();
+  CHECK(moved == R"({"hits":2,"q":"Wärmeplanung"})");
+  CHECK(moved == copied);
 }
 
 TEST_CASE("JsonWriter escapes strings and keeps UTF-8 as it is") {

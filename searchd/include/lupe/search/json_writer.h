@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lupe::search {
@@ -52,7 +53,9 @@ class JsonWriter {
   }
 
   // The JSON written so far.
-  const std::string& Text() const { return out_; }
+  const std::string& Text() const& { return out_; }
+  // The JSON written, moved out (a response's body without a copy).
+  std::string Text() && { return std::move(out_); }
 
  private:
   void Separate();  // the comma before a member or element, unless it follows its key
