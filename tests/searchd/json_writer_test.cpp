@@ -6,10 +6,12 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSONString.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 using lupe::search::JsonWriter;
 
@@ -61,6 +63,30 @@ TEST_CASE("JsonWriter escapes strings and keeps UTF-8 as it is") {
   CHECK(out.Text().find('\n') == std::string::npos);
   CHECK(out.Text().find('\x07') == std::string::npos);
   CHECK(out.Text().find("Bürger*innen „Zitat“") != std::string::npos);
+}
+
+TEST_CASE("JsonWriter escapes a character wherever it stands in a long string") {
+  // Long runs are checked 8 bytes at a time: every character to escape, and a few that
+  // need none (a UTF-8 lead byte, the highest ASCII ones), at every offset of a 24-byte
+  // string of plain text or of two-byte UTF-8 letters.
+  std::vector<std::string> specials = {"\x7f", "~", "\xc3\xbc", "\xe2\x80\x9e", " ", "!", "#"};
+  for (int c = 0; c < 0x20; ++c) specials.emplace_back(1, static_cast<char>(c));
+  specials.emplace_back("\"");
+  specials.emplace_back("\\");
+  for (const std::string& filler : {std::string("x"), std::string("\xc3\xa4")}) {
+    for (const std::string& special : specials) {
+      for (std::size_t at = 0; at < 24; ++at) {
+        std::string text;
+        while (text.size() < 24) text += filler;
+        text.insert(std::min(at, text.size()), special);
+        JsonWriter out;
+        out.Value(text);
+        INFO("character " << static_cast<int>(static_cast<unsigned char>(special[0]))
+                          << " at " << at);
+        CHECK(out.Text() == Poco::toJSON(text, Poco::JSON_WRAP_STRINGS));
+      }
+    }
+  }
 }
 
 TEST_CASE("JsonWriter writes strings byte for byte as Poco::toJSON does") {
