@@ -28,18 +28,33 @@ Shared Fold(std::vector<Shared> sets, Merge merge) {
 }
 
 void Intersect(const Documents& a, const Documents& b, Documents& out) {
-  out.reserve(std::min(a.size(), b.size()));
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  const Documents& small = a.size() <= b.size() ? a : b;
+  const Documents& large = a.size() <= b.size() ? b : a;
+  out.resize(small.size());
+  auto written = out.begin();
+  if (small.size() * 8 < large.size()) {
+    // Few against many: look each of the few up ahead in the many.
+    auto at = large.begin();
+    for (const Xapian::docid docid : small) {
+      at = Gallop(at, large.end(), docid);
+      if (at == large.end()) break;
+      if (*at == docid) *written++ = docid;
+    }
+  } else {
+    written = std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), out.begin());
+  }
+  out.erase(written, out.end());
 }
 
 void Unite(const Documents& a, const Documents& b, Documents& out) {
-  out.reserve(a.size() + b.size());
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  out.resize(a.size() + b.size());
+  out.erase(std::set_union(a.begin(), a.end(), b.begin(), b.end(), out.begin()), out.end());
 }
 
 void Differ(const Documents& a, const Documents& b, Documents& out) {
-  out.reserve(a.size() + b.size());
-  std::set_symmetric_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  out.resize(a.size() + b.size());
+  out.erase(std::set_symmetric_difference(a.begin(), a.end(), b.begin(), b.end(), out.begin()),
+            out.end());
 }
 
 // Evaluates a query's boolean structure over the terms' document lists.

@@ -29,21 +29,6 @@ struct TermStatistics {
   Ranking::TermFrequencies term;
 };
 
-// The first of the ascending [at, end) not below docid: Xapian skips mostly a little way
-// ahead, so the steps from at double until they pass docid, then a binary search.
-const Xapian::docid* Gallop(const Xapian::docid* at, const Xapian::docid* end,
-                            Xapian::docid docid) {
-  if (at == end || *at >= docid) return at;
-  // *at < docid throughout.
-  std::size_t step = 1;
-  while (step < static_cast<std::size_t>(end - at) && at[step] < docid) {
-    at += step;
-    step *= 2;
-  }
-  const Xapian::docid* last = step < static_cast<std::size_t>(end - at) ? at + step + 1 : end;
-  return std::lower_bound(at + 1, last, docid);
-}
-
 // One term's BM25 weight per document, as Xapian's BM25Weight gives it with k2 = 0 and
 // k3 = 1 for a term of the query once (wqf 1):
 //   idf = log(t), t = (N - n + 0.5) / (n + 0.5), or t / 2 + 1 where t < 2

@@ -139,6 +139,26 @@ TEST_CASE("match sets follow a new commit, and stay right past their budget") {
   CHECK(count(before, Q("bericht")) == 0);
 }
 
+TEST_CASE("Gallop finds what lower_bound finds, from any start") {
+  std::mt19937 random(7);
+  for (int round = 0; round < 200; ++round) {
+    MatchSets::Documents list;
+    Xapian::docid docid = 0;
+    for (int n = static_cast<int>(random() % 70); n > 0; --n) {
+      docid += 1 + static_cast<Xapian::docid>(random() % 9);
+      list.push_back(docid);
+    }
+    for (std::size_t from = 0; from <= list.size(); ++from) {
+      const auto start = list.begin() + static_cast<std::ptrdiff_t>(from);
+      for (Xapian::docid target = 0; target <= docid + 2; ++target) {
+        INFO("round " << round << ", from " << from << ", target " << target);
+        CHECK(lupe::search::Gallop(start, list.end(), target) ==
+              std::lower_bound(start, list.end(), target));
+      }
+    }
+  }
+}
+
 TEST_CASE("a term's postings hold its documents and its wdf in each, as the index does") {
   lupe::testing::TempDir dir;
   const std::string path = (dir / "index").string();

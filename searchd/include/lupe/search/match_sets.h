@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -10,6 +11,21 @@
 #include "lupe/search/revision_cache.h"
 
 namespace lupe::search {
+
+// The first element of the ascending range [at, end) not below value. For lists walked
+// forward in steps that are mostly short (Xapian's skips, a few documents looked up in
+// many): steps from at that double until they pass value, then a binary search.
+template <typename Iterator, typename T>
+Iterator Gallop(Iterator at, Iterator end, const T& value) {
+  if (at == end || !(*at < value)) return at;
+  // *at < value throughout.
+  std::ptrdiff_t step = 1;
+  while (step < end - at && at[step] < value) {
+    at += step;
+    step *= 2;
+  }
+  return std::lower_bound(at + 1, step < end - at ? at + step + 1 : end, value);
+}
 
 // The documents a query matches, as a sorted list of document ids, computed from the
 // documents of its terms. A search needs every match for its total and its facet counts,
