@@ -1,6 +1,7 @@
 #include "lupe/search/snippeter.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <utility>
 
@@ -26,6 +27,8 @@ constexpr std::size_t kMaxPositionsPerTerm = 2000;
 constexpr std::size_t kBytesPerPosition = 8;
 // How many bytes longer than its stem a word analysed for an inflected form may be.
 constexpr std::size_t kMaxSuffixBytes = 16;
+// The longest consonant skeleton of a word MayHold() looks at (longer: analysed anyway).
+constexpr std::size_t kMaxSkeletonBytes = 128;
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -54,6 +57,56 @@ char Initial(std::string_view word) {
     default:
       return 0;
   }
+}
+
+// What a byte below 0x80 adds to a consonant skeleton (SkeletonOf): a consonant
+// lower-cased, a digit as it is, 0 for anything else.
+constexpr std::array<char, 128> kSkeletonBytes = [] {
+  std::array<char, 128> table{};
+  for (char c = 'b'; c <= 'z'; ++c) {
+    if (c != 'e' && c != 'i' && c != 'o' && c != 'u') {
+      table[static_cast<std::size_t>(c)] = c;
+      table[static_cast<std::size_t>(c - 32)] = c;
+    }
+  }
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = c;
+  return table;
+}();
+
+// The consonant skeleton of word, written to out (capacity bytes): its ASCII consonants
+// lower-cased and its digits, ß as s, runs of one character as one; vowels (with ä, ö, ü:
+// the analyzer spells them ae, oe, ue) and everything else left out. Every term the
+// analyzer makes of a word, and every stem, has a skeleton inside the word's: their
+// letters are the word's, spelled out, lower-cased, with linking elements and endings cut
+// or vowels changed (Städte, stadt). Its length; npos for a word with another non-ASCII
+// character (a ligature, a soft hyphen, a combining mark, a letter from elsewhere), whose
+// terms may have other letters, or a skeleton longer than capacity.
+std::size_t SkeletonOf(std::string_view word, char* out, std::size_t capacity) {
+  std::size_t size = 0;
+  char last = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    char add;
+    if (c < 0x80) {
+      add = kSkeletonBytes[c];
+    } else {
+      if (c != 0xC3 || i + 1 >= word.size()) return std::string_view::npos;
+      switch (static_cast<unsigned char>(word[++i])) {
+        case 0x84: case 0xA4: case 0x96: case 0xB6: case 0x9C: case 0xBC:  // Ä ä Ö ö Ü ü
+          add = 0;
+          break;
+        case 0x9F:  // ß
+          add = 's';
+          break;
+        default:
+          return std::string_view::npos;
+      }
+    }
+    if (add == 0 || add == last) continue;
+    if (size == capacity) return std::string_view::npos;
+    out[size++] = last = add;
+  }
+  return size;
 }
 
 Xapian::termcount WdfOf(const Xapian::Database& db, const std::string& term, Xapian::docid docid) {
@@ -218,6 +271,10 @@ const Snippeter::RelativeMatches& Snippeter::WordMatches(LazyText& text,
                                                          const schema::WordSpan& span) const {
   const TextSpan bytes = text.Span(span.end);
   const std::string_view word = bytes.Substr(span.start, span.end - span.start);
+  if (!MayHold(word)) {
+    static const RelativeMatches kNone;
+    return kNone;
+  }
   auto [it, added] = word_matches_.try_emplace(std::string(word));
   if (!added) return it->second;
   if (options_.analyses != nullptr && word.size() <= kPieceBytes) {
@@ -273,6 +330,31 @@ Snippeter::Snippeter(const analyzers::Analyzer& analyzer, const Xapian::Query& q
   // What a word must look like to be analysed for an inflected form (MayMatchAlone).
   for (const auto& [stem, group] : stem_groups_)
     stem_shapes_.emplace_back(Initial(stem), stem.size());
+  // What any word holding a query word holds (MayHold).
+  for (const auto* groups : {&exact_groups_, &stem_groups_}) {
+    for (const auto& [term, group] : *groups) {
+      std::string skeleton(term.size(), '\0');
+      const std::size_t size = SkeletonOf(term, skeleton.data(), skeleton.size());
+      if (size == std::string_view::npos) {
+        skeletons_.reset();  // a term of other letters: every word may hold it
+        return;
+      }
+      skeleton.resize(size);
+      skeletons_->push_back(std::move(skeleton));
+    }
+  }
+}
+
+bool Snippeter::MayHold(std::string_view word) const {
+  if (!skeletons_) return true;
+  char buffer[kMaxSkeletonBytes];
+  const std::size_t size = SkeletonOf(word, buffer, sizeof buffer);
+  if (size == std::string_view::npos) return true;
+  const std::string_view skeleton(buffer, size);
+  for (const std::string& query : *skeletons_) {
+    if (skeleton.find(query) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 bool Snippeter::MayMatchAlone(const TextSpan& text, const schema::WordSpan& span) const {

@@ -437,3 +437,40 @@ TEST_CASE("compounds are marked for the part a query matches, and only for it") 
     CHECK(f.CachedSnippet(doc, "Bürger Kreises") == buerger);
   }
 }
+
+TEST_CASE("words that spell a query word otherwise are marked in compounds and inflected forms") {
+  // Umlauts and ß spelled out, linking elements, gender forms, hyphens and soft hyphens:
+  // the part or form that matches is marked however the word is written, and a word
+  // without a query word is not.
+  Fixture f;
+  const std::string text = Filler(3000) +
+                           "Zur Buergerbeteiligung laden die Bürger:innen ein. Der Strassenbau "
+                           "an der Straße beginnt. Die Quartiersentwicklung folgt. Die "
+                           "Smart-City-Strategie gilt, die Klima\u00ADanpassungs\u00ADstrategie "
+                           "auch. Die Radwege bleiben. " +
+                           Filler(3000);
+  const auto doc = f.AddRaw("Titel", text, Fixture::Anchors::kWrite, Fixture::Layout::kSpans);
+  const auto marked = [&](const char* q) {
+    const std::string snippet = f.Snippet(doc, q);
+    INFO(q << ": " << snippet);
+    CHECK(Count(snippet, "<mark>") == Count(snippet, "</mark>"));
+    return snippet;
+  };
+  const std::string buerger = marked("Bürger");
+  CHECK(buerger.find("Zur <mark>Buergerbeteiligung</mark> laden die <mark>Bürger:innen</mark> "
+                     "ein. Der Strassenbau an der Straße beginnt.") != std::string::npos);
+  const std::string strasse = marked("Straße");
+  CHECK(strasse.find("Der <mark>Strassenbau</mark> an der <mark>Straße</mark> beginnt.") !=
+        std::string::npos);
+  CHECK(Count(strasse, "<mark>") == 2);
+  const std::string city = marked("City");
+  CHECK(city.find("Die Smart-<mark>City</mark>-Strategie gilt, die "
+                  "Klima\u00ADanpassungs\u00ADstrategie auch.") != std::string::npos);
+  const std::string strategie = marked("Strategie");
+  CHECK(strategie.find("Die Smart-City-<mark>Strategie</mark> gilt, die "
+                       "<mark>Klima\u00ADanpassungs\u00ADstrategie</mark> auch.") !=
+        std::string::npos);
+  const std::string radwege = marked("Radwege");
+  CHECK(radwege.find("Die <mark>Radwege</mark> bleiben.") != std::string::npos);
+  CHECK(Count(radwege, "<mark>") == 1);
+}

@@ -146,6 +146,13 @@ class Snippeter {
   bool MayMatchAlone(const TextSpan& text, const analyzers::schema::WordSpan& span) const;
   // Per stem of the query: its Initial() and length.
   std::vector<std::pair<char, std::size_t>> stem_shapes_;
+  // Whether word may hold a term or stem of the query, as a part (a compound) or whole (an
+  // inflected form): false if no query term's consonant skeleton is inside the word's
+  // (SkeletonOf in snippeter.cpp), so that WordMatches() need not analyse it. Cheaper
+  // than the lookups of an analysis; most compounds of a passage hold no query word.
+  bool MayHold(std::string_view word) const;
+  // The skeletons of the query's exact terms and stems; none: every word may hold one.
+  std::optional<std::vector<std::string>> skeletons_ = std::vector<std::string>();
   // MergedHits()'s working memory, kept from one hit to the next.
   struct MergeBuffers {
     std::vector<std::pair<Xapian::PositionIterator, int>> lists;
